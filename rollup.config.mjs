@@ -1,0 +1,75 @@
+// One build config, separate entry files (STYLE.md §13):
+//   src/index.ts    → dist/consentkit.mjs (+ dist/consentkit.d.ts)   the npm module
+//   src/headless.ts → dist/headless.mjs   (+ dist/headless.d.ts)     core without UI
+//   src/auto.ts     → dist/consentkit.min.js                         the script tag (IIFE)
+//   src/server/index.ts → dist/server.mjs (+ dist/server.d.ts)       the Node ledger
+// CSS is imported as text with `?raw` and also emitted as dist/consentkit.css.
+import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+
+/** Collapses comments and white space; the stylesheet is hand-written and small. */
+export function minifyCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+function rawCss() {
+  return {
+    name: 'raw-css',
+    resolveId(source, importer) {
+      if (!source.endsWith('.css?raw') || !importer) return null;
+      return new URL(source.slice(0, -4), 'file://' + importer).pathname + '?raw';
+    },
+    load(id) {
+      if (!id.endsWith('.css?raw')) return null;
+      const css = minifyCss(readFileSync(id.slice(0, -4), 'utf8'));
+      mkdirSync('dist', { recursive: true });
+      writeFileSync('dist/consentkit.css', css + '\n');
+      return `export default ${JSON.stringify(css)};`;
+    },
+  };
+}
+
+const ts = () =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, outDir: undefined });
+
+const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), ts()];
+const minify = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+
+export default [
+  {
+    input: { consentkit: 'src/index.ts', headless: 'src/headless.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared.mjs' },
+    plugins: browserPlugins(),
+  },
+  {
+    input: 'src/auto.ts',
+    output: { file: 'dist/consentkit.min.js', format: 'iife', plugins: [minify()] },
+    plugins: browserPlugins(),
+  },
+  {
+    input: 'src/server/index.ts',
+    output: { file: 'dist/server.mjs', format: 'es' },
+    external: [/^node:/, 'better-sqlite3'],
+    plugins: [ts()],
+  },
+  ...[
+    ['src/index.ts', 'dist/consentkit.d.ts'],
+    ['src/headless.ts', 'dist/headless.d.ts'],
+    ['src/server/index.ts', 'dist/server.d.ts'],
+  ].map(([input, file]) => ({
+    input,
+    output: { file, format: 'es' },
+    external: [/^node:/, 'better-sqlite3'],
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  })),
+];

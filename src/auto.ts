@@ -1,0 +1,24 @@
+// The script-tag entry: the only module with side effects. It reads the tag's
+// data-* and window.consentkitConfig, starts consentkit and exposes it as
+// window.consentkit (CONTRACT §2).
+import type { ConsentKitConfig } from './core/config';
+import { createConsentKit, type ConsentKit } from './createConsentKit';
+import { readScriptTagConfig } from './platform/scriptTagConfig';
+
+declare global {
+  interface Window {
+    consentkit?: ConsentKit;
+    consentkitConfig?: ConsentKitConfig;
+  }
+}
+
+try {
+  if (!window.consentkit) {
+    const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+    const config = readScriptTagConfig(script, window.consentkitConfig);
+    window.consentkit = createConsentKit(config as ConsentKitConfig);
+  }
+} catch (error) {
+  // The host page must keep working whatever happens here.
+  console.error('[consentkit] failed to start', error);
+}

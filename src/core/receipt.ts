@@ -1,0 +1,34 @@
+import type { CategoryChoices } from './categories';
+
+/** What the visitor did (CONTRACT §7). `dismiss` is closing the banner: a refusal. */
+export type ReceiptAction = 'accept-all' | 'reject-all' | 'dismiss' | 'save' | 'withdraw';
+
+/** Where the decision was taken. */
+export type ReceiptSource = 'banner' | 'preferences' | 'api' | 'gpc' | 'settings-button' | 'placeholder';
+
+export const RECEIPT_ACTIONS: readonly ReceiptAction[] = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'];
+export const RECEIPT_SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc', 'settings-button', 'placeholder'];
+
+/** Proof of who agreed to what, when, how, under which policy (CONTRACT §7). Fields may be added, never removed. */
+export interface Receipt {
+  /** nanoid, 21 characters: the idempotency key of the sync protocol. */
+  id: string;
+  /** Pseudonymous id kept in the consent cookie. */
+  subject: string;
+  /** ISO 8601, UTC. */
+  timestamp: string;
+  action: ReceiptAction;
+  source: ReceiptSource;
+  /** The whole decision after this action, `necessary` included. */
+  categories: CategoryChoices;
+  policy: { version: string; url: string | null };
+  language: string;
+  /** Id of this subject's previous receipt, or null. */
+  previous: string | null;
+  /** Digest of the texts the visitor was shown. */
+  shownHash: string;
+  /** The browser sent Global Privacy Control. */
+  gpc: boolean;
+  /** Why the visitor was asked (again): `first-visit`, `expired`, `policy-changed`; absent for later changes. */
+  reason?: 'first-visit' | 'expired' | 'policy-changed';
+}

@@ -1,0 +1,47 @@
+import type { CategoryChoices, CategoryId } from './categories';
+import type { Receipt } from './receipt';
+
+/** The current decision, as `get()` returns it (CONTRACT §4). */
+export interface ConsentState {
+  /** Pseudonymous subject id, also in every receipt. */
+  subject: string;
+  /** Every category, `necessary` included. */
+  categories: CategoryChoices;
+  policyVersion: string;
+  /** ISO time of the last decision. */
+  decidedAt: string;
+  /** ISO time when this decision lapses and the banner asks again. */
+  expiresAt: string;
+  /** Id of the receipt that recorded the last decision. */
+  receipt: string;
+  /** The browser sent Global Privacy Control when the decision was taken. */
+  gpc: boolean;
+}
+
+/** Why the banner must ask, or null when a valid decision exists. */
+export type PromptReason = 'first-visit' | 'expired' | 'policy-changed' | null;
+
+/** An error the kit reports on the console and as an `error` event; it never throws into the page. */
+export interface ConsentError {
+  /** Stable machine-readable code, e.g. `config`, `storage`, `sync`, `listener`. */
+  code: string;
+  message: string;
+  detail?: unknown;
+}
+
+/** The kit's events and their payloads (CONTRACT §4). */
+export interface ConsentEvents {
+  [key: string]: unknown;
+  /** Every decision, withdrawal included. */
+  consent: { receipt: Receipt; state: ConsentState };
+  /** Categories granted or revoked by a decision, another tab, expiry or erasure. */
+  change: { granted: CategoryId[]; revoked: CategoryId[]; state: ConsentState | null };
+  withdraw: { categories: CategoryId[]; receipt: Receipt };
+  show: { layer: 'banner' | 'preferences' };
+  hide: { layer: 'banner' | 'preferences' };
+  /** After every sync attempt. */
+  sync: { sent: number; pending: number };
+  error: ConsentError;
+  /** After a refused category's cookies and storage were deleted; `remaining` could not be. */
+  clear: { categories: CategoryId[]; removed: string[]; remaining: string[] };
+}

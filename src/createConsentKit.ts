@@ -1,0 +1,102 @@
+import type { ConsentKitConfig } from './core/config';
+import { chooseLanguage } from './core/chooseLanguage';
+import { createConsentCore, type ConsentCore, type CoreServices } from './core/createConsentCore';
+import { normalizeConfig } from './core/normalizeConfig';
+import type { ConsentEvents } from './core/state';
+import { createGating } from './gating/createGating';
+import { createSync, type Sync } from './sync/createSync';
+import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
+import { createCookieSlot } from './platform/cookieSlot';
+import { pageLanguages, readGlobalPrivacyControl } from './platform/pageSignals';
+import { createWebStore } from './platform/webStore';
+
+/** The kit a page gets: the headless core plus the banner, gating and sync (CONTRACT §4). */
+export interface ConsentKit extends Omit<ConsentCore, 'emit' | 'destroy'> {
+  /** Shows the banner (first layer). */
+  show(): void;
+  /** Opens the preferences dialog. */
+  showPreferences(): void;
+  /** Hides the banner and the dialog. */
+  hide(): void;
+  /** Sends pending receipts now; resolves with what was sent and what is still pending. */
+  flush: Sync['flush'];
+  /** Right of access and portability: this subject's decision and receipts as the ledger holds them. */
+  access: Sync['access'];
+  /** Right to erasure: deletes this subject's records on the ledger, then forgets them here. */
+  erase: Sync['erase'];
+  /** Detaches everything the kit attached to the page. */
+  destroy(): void;
+}
+
+const EVENT_NAMES: Array<keyof ConsentEvents> = ['consent', 'change', 'withdraw', 'show', 'hide', 'sync', 'error', 'clear'];
+
+/** Test seams: browser services to use instead of the page's own. */
+export type ConsentKitServices = Partial<CoreServices> & { document?: Document };
+
+/**
+ * Creates a consent manager for this page. Never throws: a faulty config is
+ * reported on the console and as `error` events, and its faulty parts fall
+ * back to safe defaults that grant nothing optional.
+ */
+export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitServices = {}): ConsentKit {
+  const { config, errors } = normalizeConfig(input);
+  const doc = services.document ?? (typeof document === 'undefined' ? undefined : document);
+  const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages());
+  let ui: Ui | undefined;
+  const core = createConsentCore(config, {
+    slot: createCookieSlot(config.cookie),
+    store: createWebStore(),
+    gpc: readGlobalPrivacyControl(),
+    language,
+    shownText: () => ui?.shownText() ?? '',
+    ...services,
+  });
+
+  const cleanups: Array<() => void> = [];
+  cleanups.push(core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, e.detail ?? '')));
+  if (typeof window !== 'undefined' && typeof CustomEvent === 'function') {
+    for (const name of EVENT_NAMES) {
+      cleanups.push(core.on(name, (detail) => window.dispatchEvent(new CustomEvent(`consentkit:${name}`, { detail }))));
+    }
+  }
+  // Reported after creation, so listeners attached right after createConsentKit() hear them.
+  if (errors.length) queueMicrotask(() => errors.forEach((message) => core.reportError('config', message)));
+
+  // Integrations first: Consent Mode's default must precede any activated tag.
+  for (const plugin of config.plugins) {
+    try {
+      const cleanup = plugin.setup(core);
+      if (typeof cleanup === 'function') cleanups.push(cleanup);
+    } catch (error) {
+      core.reportError('plugin', `plugin "${plugin.name}" failed to set up`, error);
+    }
+  }
+
+  const sync = createSync(core, { store: createWebStore() });
+  cleanups.push(sync.destroy);
+  if (doc) {
+    cleanups.push(createGating(core, { document: doc }).destroy);
+    ui = createUi(core, { document: doc, language });
+    cleanups.push(ui.destroy);
+  }
+  const { emit: _emit, destroy: destroyCore, ...api } = core;
+  return {
+    ...api,
+    show: () => ui?.show(),
+    showPreferences: () => ui?.showPreferences(),
+    hide: () => ui?.hide(),
+    flush: sync.flush,
+    access: sync.access,
+    erase: sync.erase,
+    destroy() {
+      for (const cleanup of cleanups.splice(0).reverse()) {
+        try {
+          cleanup();
+        } catch (error) {
+          core.reportError('destroy', 'a cleanup failed', error);
+        }
+      }
+      destroyCore();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// The npm module's public API: every name listed, nothing leaks by `export *`.
+export { createConsentKit } from './createConsentKit';
+export type { ConsentKit, ConsentKitServices } from './createConsentKit';
+export { BUILT_IN_CATEGORIES } from './core/categories';
+export type { BuiltInCategory, CategoryChoices, CategoryId } from './core/categories';
+export type {
+  CategoryConfig,
+  ConsentKitConfig,
+  ConsentModeOptions,
+  CookieConfig,
+  Plugin,
+  ServiceConfig,
+  TextOverrides,
+} from './core/config';
+export type { DecisionOptions } from './core/createConsentCore';
+export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
+export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
+export type { SubjectRecords, SyncResult } from './sync/createSync';

@@ -1,0 +1,2 @@
+// PLACEHOLDER until the ledger issue lands.
+export {};
