@@ -59,8 +59,10 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
       cleanups.push(core.on(name, (detail) => window.dispatchEvent(new CustomEvent(`consentkit:${name}`, { detail }))));
     }
   }
-  // Reported after creation, so listeners attached right after createConsentKit() hear them.
-  if (errors.length) queueMicrotask(() => errors.forEach((message) => core.reportError('config', message)));
+  // Problems found while starting are reported after creation, so that
+  // listeners attached right after createConsentKit() hear them.
+  const reportLater = (code: string, message: string, detail?: unknown) => queueMicrotask(() => core.reportError(code, message, detail));
+  for (const message of errors) reportLater('config', message);
 
   // Integrations first: Consent Mode's default must precede any activated tag.
   for (const plugin of config.plugins) {
@@ -68,7 +70,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
       const cleanup = plugin.setup(core);
       if (typeof cleanup === 'function') cleanups.push(cleanup);
     } catch (error) {
-      core.reportError('plugin', `plugin "${plugin.name}" failed to set up`, error);
+      reportLater('plugin', `plugin "${plugin.name}" failed to set up`, error);
     }
   }
 

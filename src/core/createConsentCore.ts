@@ -51,7 +51,6 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   );
 
   let record: StoredRecord | null = decodeRecord(services.slot.read());
-  let pendingReason: PromptReason = promptReason();
 
   function reportError(code: string, message: string, detail?: unknown): void {
     const error: ConsentError = detail === undefined ? { code, message } : { code, message, detail };
@@ -119,8 +118,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       shownHash: shownHashOf(services.shownText?.() ?? ''),
       gpc,
     };
-    if (pendingReason) receipt.reason = pendingReason;
-    pendingReason = null;
+    const reason = promptReason();
+    if (reason) receipt.reason = reason;
     record = { subject, decidedAt: now, policyVersion: config.policyVersion, receipt: receipt.id, gpc, categories };
     services.slot.write(encodeRecord(record), config.cookie.maxAgeDays);
     log.push(receipt);
@@ -220,7 +219,6 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       record = null;
       services.slot.remove();
       services.store.remove(logKey);
-      pendingReason = 'first-visit';
       announceChange(before, null);
     },
     reportError,

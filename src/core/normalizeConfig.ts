@@ -36,23 +36,37 @@ export const DEFAULT_MAX_AGE_DAYS = 182;
 /** 13 months: the CNIL's upper bound for a consent cookie's lifetime. */
 export const MAX_AGE_DAYS_LIMIT = 395;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.length <= max;
+type Check = (value: unknown) => boolean;
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (max: number, pattern?: RegExp): Check => (v) => typeof v === 'string' && v.length <= max && (!pattern || pattern.test(v));
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const nonEmpty = text(200, /./);
+
 /** A path (`/api/consent`) or an http(s) URL, nothing else (no `javascript:`, no spaces). */
-const ENDPOINT_PATTERN = /^(?:https?:\/\/[^\s/?#]+)?\/[^\s?#]*$|^https?:\/\/[^\s/?#]+$/;
-const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
-const COOKIE_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
+const ENDPOINT = /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/;
+const SAFE_URL = /^(?!\s*(javascript|data|vbscript):)/i;
+const LANGUAGE = /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/;
+const DOMAIN = /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+const SERVICE_CHECKS: Record<string, Check> = {
+  name: nonEmpty,
+  provider: text(1000),
+  purpose: text(1000),
+  duration: text(1000),
+  cookies: listOf((c) => nonEmpty(c) || c instanceof RegExp),
+  storage: listOf(nonEmpty),
+};
 
 /**
- * Validates a configuration (CONTRACT §2). Never throws: every problem becomes
- * one message in `errors`, and the faulty part falls back to its safe default,
- * which never grants anything optional.
+ * Validates a configuration (CONTRACT §2). Never throws: each problem becomes
+ * one message in `errors`, naming the key, and the faulty part falls back to
+ * its safe default, which never grants anything optional.
  */
 export function normalizeConfig(input: unknown): { config: ResolvedConfig; errors: string[] } {
   const errors: string[] = [];
-  const raw: Record<string, unknown> = isObject(input) ? input : {};
-  if (input !== undefined && !isObject(input)) errors.push('config must be an object; using the defaults');
-
   const config: ResolvedConfig = {
     endpoint: null,
     policyVersion: '1',
@@ -70,185 +84,126 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     reloadOnWithdraw: true,
     plugins: [],
   };
-  const wrong = (key: string, expected: string) => errors.push(`"${key}" must be ${expected}; ignored`);
+  /** Reports `path` as faulty and returns false. */
+  const reject = (path: string, expected: string) => !errors.push(`"${path}" must be ${expected}; ignored`);
+  const valid = (value: unknown, check: Check, path: string, expected: string) => check(value) || reject(path, expected);
+  const known = (object: Obj, keys: Record<string, unknown>, path: string) =>
+    Object.keys(object).filter((key) => key in keys || !errors.push(`unknown config key "${path}${key}"; ignored`));
 
+  if (input !== undefined && !valid(input, isObject, 'config', 'an object')) input = {};
+  const raw = (input ?? {}) as Obj;
   // Categories first: `blocking` may name a site's own category.
-  const entries = Object.entries(raw).sort((a, b) => Number(b[0] === 'categories') - Number(a[0] === 'categories'));
-  for (const [key, value] of entries) {
+  const keys = known(raw, config as unknown as Obj, '').sort((a, b) => Number(b === 'categories') - Number(a === 'categories'));
+  for (const key of keys) {
+    const value = raw[key];
     if (value === undefined) continue;
     switch (key) {
       case 'endpoint':
-        if (isText(value, 500) && ENDPOINT_PATTERN.test(value)) config.endpoint = value.replace(/\/+$/, '');
-        else wrong(key, 'a path like "/api/consent" or an http(s) URL; receipts stay in this browser');
+        if (valid(value, text(500, ENDPOINT), key, 'a path like "/api/consent" or an http(s) URL')) config.endpoint = (value as string).replace(/\/+$/, '');
         break;
       case 'policyVersion':
-        if (isText(value, 100) && value.trim()) config.policyVersion = value.trim();
-        else wrong(key, 'a non-empty string of at most 100 characters');
+        if (valid(value, text(100, /\S/), key, 'a non-empty string')) config.policyVersion = (value as string).trim();
         break;
       case 'policyUrl':
-        if (isText(value, 500) && !/^\s*(javascript|data|vbscript):/i.test(value)) config.policyUrl = value;
-        else wrong(key, 'a URL');
+        if (valid(value, text(500, SAFE_URL), key, 'a URL')) config.policyUrl = value as string;
         break;
       case 'language':
-        if (isText(value, 35) && /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/.test(value)) config.language = value;
-        else wrong(key, '"auto" or a language tag such as "fr"');
-        break;
-      case 'categories':
-        if (isObject(value)) resolveCategories(value, config.categories, errors);
-        else wrong(key, 'an object keyed by category id');
-        break;
-      case 'texts':
-        if (isObject(value)) config.texts = resolveTexts(value, errors);
-        else wrong(key, 'an object keyed by language');
-        break;
-      case 'consentMode':
-        config.consentMode = resolveConsentMode(value, errors);
+        if (valid(value, text(35, LANGUAGE), key, '"auto" or a language tag such as "fr"')) config.language = value as string;
         break;
       case 'gpc':
-        if (value === 'respect' || value === 'ignore') config.gpc = value;
-        else wrong(key, '"respect" or "ignore"');
+        if (valid(value, (v) => v === 'respect' || v === 'ignore', key, '"respect" or "ignore"')) config.gpc = value as 'respect';
+        break;
+      case 'nonce':
+        if (valid(value, text(200, /^[\w+/=-]+$/), key, 'a base64 nonce')) config.nonce = value as string;
         break;
       case 'settingsButton':
       case 'injectStyles':
       case 'reloadOnWithdraw':
-        if (typeof value === 'boolean') config[key] = value;
-        else wrong(key, 'true or false');
+        if (valid(value, isBoolean, key, 'true or false')) config[key] = value as boolean;
+        break;
+      case 'categories':
+        if (valid(value, isObject, key, 'an object keyed by category id')) {
+          for (const [id, entry] of Object.entries(value as Obj)) {
+            const path = `categories.${id}`;
+            if (!valid(id, text(32, CATEGORY_ID_PATTERN), path, 'a lower-case id') || !valid(entry, isObject, path, 'an object')) continue;
+            let category = config.categories.find((c) => c.id === id);
+            if (!category) config.categories.push((category = { id, required: false, label: null, description: null, services: [] }));
+            for (const field of known(entry as Obj, { label: 0, description: 0, services: 0 }, path + '.')) {
+              const v = (entry as Obj)[field];
+              if (field === 'services') {
+                if (valid(v, Array.isArray, `${path}.services`, 'an array')) category.services = (v as unknown[]).flatMap((s, i) => resolveService(s, `${path}.services[${i}]`));
+              } else if (valid(v, text(1000), `${path}.${field}`, 'a string')) category[field as 'label'] = v as string;
+            }
+          }
+        }
+        break;
+      case 'texts':
+        if (valid(value, isObject, key, 'an object keyed by language')) {
+          for (const [language, entries] of Object.entries(value as Obj)) {
+            if (valid(entries, (e) => isObject(e) && Object.values(e).every(text(2000)), `texts.${language}`, 'an object of strings')) {
+              config.texts[language] = entries as Record<string, string>;
+            }
+          }
+        }
+        break;
+      case 'consentMode':
+        config.consentMode = resolveConsentMode(value);
         break;
       case 'cookie':
-        if (isObject(value)) resolveCookie(value, config.cookie, errors);
-        else wrong(key, 'an object');
-        break;
-      case 'nonce':
-        if (isText(value, 200) && /^[A-Za-z0-9+/=_-]+$/.test(value)) config.nonce = value;
-        else wrong(key, 'a base64 nonce');
+        if (valid(value, isObject, key, 'an object')) {
+          const { name, domain, maxAgeDays } = value as Obj;
+          known(value as Obj, { name, domain, maxAgeDays }, 'cookie.');
+          if (name !== undefined && valid(name, text(64, /^[\w!#$%&'*+.^`|~-]+$/), 'cookie.name', 'a cookie name')) config.cookie.name = name as string;
+          if (domain !== undefined && valid(domain, text(253, DOMAIN), 'cookie.domain', 'a domain like ".example.com"')) config.cookie.domain = domain as string;
+          if (maxAgeDays !== undefined && valid(maxAgeDays, (d) => typeof d === 'number' && d > 0 && d <= MAX_AGE_DAYS_LIMIT, 'cookie.maxAgeDays', `from 1 to ${MAX_AGE_DAYS_LIMIT} days (13 months)`)) {
+            config.cookie.maxAgeDays = maxAgeDays as number;
+          }
+        }
         break;
       case 'blocking':
-        if (isObject(value)) config.blocking = resolveBlocking(value, config.categories, errors);
-        else wrong(key, 'an object mapping hosts to categories');
+        if (valid(value, isObject, key, 'an object mapping hosts to categories')) {
+          for (const [host, category] of Object.entries(value as Obj)) {
+            if (valid(host, text(253, HOST), `blocking.${host}`, 'a host name') &&
+                valid(category, (c) => config.categories.some((k) => k.id === c), `blocking.${host}`, 'a known category')) {
+              config.blocking[host.toLowerCase()] = category as string;
+            }
+          }
+        }
         break;
       case 'plugins':
-        if (Array.isArray(value)) {
-          for (const plugin of value) {
-            if (isObject(plugin) && typeof plugin.name === 'string' && typeof plugin.setup === 'function') config.plugins.push(plugin as unknown as Plugin);
-            else errors.push('"plugins" entries must be { name, setup(kit) }; one ignored');
-          }
-        } else wrong(key, 'an array');
-        break;
-      default:
-        errors.push(`unknown config key "${key}"; ignored`);
+        if (valid(value, listOf((p) => isObject(p) && typeof p.name === 'string' && typeof p.setup === 'function'), key, 'an array of { name, setup(kit) }')) {
+          config.plugins = value as Plugin[];
+        }
     }
   }
   return { config, errors };
-}
 
-function resolveCategories(value: Record<string, unknown>, categories: ResolvedCategory[], errors: string[]): void {
-  for (const [id, entry] of Object.entries(value)) {
-    if (!CATEGORY_ID_PATTERN.test(id)) {
-      errors.push(`category id "${id}" must be lower-case letters, digits, "-" or "_"; ignored`);
-      continue;
+  function resolveService(value: unknown, path: string): ServiceConfig[] {
+    if (!valid(value, (v) => isObject(v) && nonEmpty(v.name), path, 'an object with a "name"')) return [];
+    const service: Obj = {};
+    for (const key of known(value as Obj, SERVICE_CHECKS, path + '.')) {
+      const v = (value as Obj)[key];
+      if (valid(v, SERVICE_CHECKS[key]!, `${path}.${key}`, key === 'cookies' || key === 'storage' ? 'names, "*" globs or RegExps' : 'a string')) service[key] = v;
     }
-    if (!isObject(entry)) {
-      errors.push(`categories.${id} must be an object; ignored`);
-      continue;
-    }
-    let category = categories.find((c) => c.id === id);
-    if (!category) {
-      category = { id, required: false, label: null, description: null, services: [] };
-      categories.push(category);
-    }
-    for (const [key, v] of Object.entries(entry)) {
-      if (key === 'label' || key === 'description') {
-        if (isText(v, key === 'label' ? 80 : 1000)) category[key] = v;
-        else errors.push(`categories.${id}.${key} must be a string; ignored`);
-      } else if (key === 'services') {
-        if (Array.isArray(v)) category.services = v.flatMap((s, i) => resolveService(s, `categories.${id}.services[${i}]`, errors));
-        else errors.push(`categories.${id}.services must be an array; ignored`);
-      } else errors.push(`unknown key categories.${id}.${key}; ignored`);
-    }
+    return [service as unknown as ServiceConfig];
   }
-}
 
-function resolveService(value: unknown, where: string, errors: string[]): ServiceConfig[] {
-  if (!isObject(value) || !isText(value.name, 200) || !value.name) {
-    errors.push(`${where} needs a "name" string; ignored`);
-    return [];
-  }
-  const service: ServiceConfig = { name: value.name };
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'name') continue;
-    if (key === 'provider' || key === 'purpose' || key === 'duration') {
-      if (isText(v, 1000)) service[key] = v;
-      else errors.push(`${where}.${key} must be a string; ignored`);
-    } else if (key === 'cookies') {
-      if (Array.isArray(v) && v.every((c) => (isText(c, 200) && c) || c instanceof RegExp)) service.cookies = v as Array<string | RegExp>;
-      else errors.push(`${where}.cookies must be names, "*" globs or RegExps; ignored`);
-    } else if (key === 'storage') {
-      if (Array.isArray(v) && v.every((c) => isText(c, 200) && c)) service.storage = v as string[];
-      else errors.push(`${where}.storage must be key names or "*" globs; ignored`);
-    } else errors.push(`unknown key ${where}.${key}; ignored`);
-  }
-  return [service];
-}
-
-function resolveTexts(value: Record<string, unknown>, errors: string[]): TextOverrides {
-  const texts: TextOverrides = {};
-  for (const [language, entries] of Object.entries(value)) {
-    if (!isObject(entries)) {
-      errors.push(`texts.${language} must be an object of strings; ignored`);
-      continue;
+  function resolveConsentMode(value: unknown): Required<ConsentModeOptions> | null {
+    const options: Required<ConsentModeOptions> = { waitForUpdate: 500, region: [], adsDataRedaction: false, urlPassthrough: false };
+    if (value === true) return options;
+    if (value === false || !valid(value, isObject, 'consentMode', 'true, false or an options object')) return null;
+    const given = value as Obj;
+    const checks: Record<keyof ConsentModeOptions, Check> = {
+      waitForUpdate: (v) => typeof v === 'number' && v >= 0 && v <= 10_000,
+      region: listOf(text(10)),
+      adsDataRedaction: isBoolean,
+      urlPassthrough: isBoolean,
+    };
+    for (const key of known(given, checks, 'consentMode.') as Array<keyof ConsentModeOptions>) {
+      if (valid(given[key], checks[key], `consentMode.${key}`, key === 'waitForUpdate' ? '0 to 10000 ms' : key === 'region' ? 'region codes' : 'true or false')) {
+        (options as Obj)[key] = given[key];
+      }
     }
-    const own: Record<string, string> = {};
-    for (const [key, text] of Object.entries(entries)) {
-      if (isText(text)) own[key] = text;
-      else errors.push(`texts.${language}.${key} must be a string; ignored`);
-    }
-    texts[language] = own;
+    return options;
   }
-  return texts;
-}
-
-function resolveConsentMode(value: unknown, errors: string[]): Required<ConsentModeOptions> | null {
-  const defaults: Required<ConsentModeOptions> = { waitForUpdate: 500, region: [], adsDataRedaction: false, urlPassthrough: false };
-  if (value === false) return null;
-  if (value === true) return defaults;
-  if (!isObject(value)) {
-    errors.push('"consentMode" must be true, false or an options object; ignored');
-    return null;
-  }
-  const { waitForUpdate, region, adsDataRedaction, urlPassthrough, ...rest } = value;
-  for (const key of Object.keys(rest)) errors.push(`unknown key consentMode.${key}; ignored`);
-  if (typeof waitForUpdate === 'number' && waitForUpdate >= 0 && waitForUpdate <= 10_000) defaults.waitForUpdate = waitForUpdate;
-  else if (waitForUpdate !== undefined) errors.push('consentMode.waitForUpdate must be 0 to 10000 ms; ignored');
-  if (Array.isArray(region) && region.every((r) => isText(r, 10))) defaults.region = region as string[];
-  else if (region !== undefined) errors.push('consentMode.region must be an array of region codes; ignored');
-  if (typeof adsDataRedaction === 'boolean') defaults.adsDataRedaction = adsDataRedaction;
-  if (typeof urlPassthrough === 'boolean') defaults.urlPassthrough = urlPassthrough;
-  return defaults;
-}
-
-function resolveCookie(value: Record<string, unknown>, cookie: ResolvedConfig['cookie'], errors: string[]): void {
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'name') {
-      if (typeof v === 'string' && COOKIE_NAME_PATTERN.test(v)) cookie.name = v;
-      else errors.push('cookie.name must be a valid cookie name; ignored');
-    } else if (key === 'domain') {
-      if (typeof v === 'string' && /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(v)) cookie.domain = v;
-      else errors.push('cookie.domain must be a domain like ".example.com"; ignored');
-    } else if (key === 'maxAgeDays') {
-      if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
-        cookie.maxAgeDays = Math.min(v, MAX_AGE_DAYS_LIMIT);
-        if (v > MAX_AGE_DAYS_LIMIT) errors.push(`cookie.maxAgeDays is at most ${MAX_AGE_DAYS_LIMIT} (13 months); using ${MAX_AGE_DAYS_LIMIT}`);
-      } else errors.push(`cookie.maxAgeDays must be a positive number of days; using ${DEFAULT_MAX_AGE_DAYS}`);
-    } else errors.push(`unknown key cookie.${key}; ignored`);
-  }
-}
-
-function resolveBlocking(value: Record<string, unknown>, categories: ResolvedCategory[], errors: string[]): Record<string, CategoryId> {
-  const blocking: Record<string, CategoryId> = {};
-  for (const [host, category] of Object.entries(value)) {
-    if (!HOST_PATTERN.test(host)) errors.push(`blocking host "${host}" is not a host name; ignored`);
-    else if (typeof category !== 'string' || !categories.some((c) => c.id === category)) errors.push(`blocking["${host}"] names no known category; ignored`);
-    else blocking[host.toLowerCase()] = category;
-  }
-  return blocking;
 }

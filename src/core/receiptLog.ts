@@ -15,5 +15,9 @@ export function readReceiptLog(store: KeyValueStore, key: string): Receipt[] {
 }
 
 export function writeReceiptLog(store: KeyValueStore, key: string, receipts: Receipt[]): void {
-  store.set(key, JSON.stringify(receipts.slice(-RECEIPT_LOG_LIMIT)));
+  try {
+    store.set(key, JSON.stringify(receipts.slice(-RECEIPT_LOG_LIMIT)));
+  } catch {
+    // A store that throws despite its contract loses history, never the decision.
+  }
 }

@@ -1,0 +1,50 @@
+// The gzip -9 size of each published browser build, against its budget.
+// Used by test/size.test.ts (which fails over budget) and by the benchmark.
+// Run after `npm run build`: node scripts/sizes.mjs
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import terser from '@rollup/plugin-terser';
+
+export const BUDGETS = {
+  /** The script tag: every feature, the CSS and both languages inside. */
+  'dist/consentkit.min.js': 8000,
+  /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
+  'headless core (createConsentCore)': 3500,
+};
+
+export function measure(code) {
+  const bytes = Buffer.from(code);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Bundles one export of a built ESM file the way an app's bundler would: tree-shaken and minified. */
+async function treeShaken(file, name) {
+  const entry = '\0entry';
+  const bundle = await rollup({
+    input: entry,
+    plugins: [{ name: 'entry', resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? `export { ${name} } from ${JSON.stringify(new URL(file, import.meta.url.replace('/scripts/', '/')).pathname)};` : null) }],
+  });
+  const { output } = await bundle.generate({ format: 'es', plugins: [terser({ module: true, compress: { passes: 3 } })] });
+  return output[0].code;
+}
+
+export async function measureBuilds() {
+  return {
+    'dist/consentkit.min.js': measure(readFileSync(new URL('../dist/consentkit.min.js', import.meta.url))),
+    'headless core (createConsentCore)': measure(await treeShaken('dist/headless.mjs', 'createConsentCore')),
+    'dist/consentkit.css': measure(readFileSync(new URL('../dist/consentkit.css', import.meta.url))),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = await measureBuilds();
+  for (const [name, size] of Object.entries(sizes)) {
+    const budget = BUDGETS[name];
+    console.log(`${name}: ${size.raw} B raw, ${size.gzip} B gzip -9, ${size.brotli} B brotli${budget ? ` (budget ${budget} B gzip)` : ''}`);
+  }
+}
