@@ -1,0 +1,1 @@
+document.getElementById('status').textContent = 'Analytics ran at ' + new Date().toLocaleTimeString() + '.';

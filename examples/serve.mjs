@@ -1,0 +1,83 @@
+// The demo: a webinar-platform site using consentkit, with local stand-in
+// trackers and the consent ledger mounted at /api/consent (SQLite).
+//   npm start            → http://localhost:8080 (PORT to change, DB to move the database)
+// Also serves the examples in examples/*/ under /examples/<name>/.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLedgerHandler, createNodeListener, createSqliteStore } from '../dist/server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
+/** What the demo serves besides the ledger: URL prefix → folder. */
+const MOUNTS = [
+  ['/dist/', join(root, 'dist')],
+  ['/examples/', here],
+  ['/', join(here, 'site')],
+];
+
+/** Starts the demo; resolves once it listens. */
+export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db') } = {}) {
+  mkdirSync(dirname(db), { recursive: true });
+  const store = createSqliteStore(db);
+  const ledger = createNodeListener(createLedgerHandler({ store, basePath: '/api/consent' }));
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    if (url.pathname === '/api/consent' || url.pathname.startsWith('/api/consent/')) return void ledger(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/consentkit.min.js') return sendFile(res, join(root, 'dist', 'consentkit.min.js'));
+    serveStatic(url, res);
+  });
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));
+  const address = server.address();
+  return {
+    url: `http://${host}:${address.port}/`,
+    db,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => { store.close(); ok(); }); }),
+  };
+}
+
+function serveStatic(url, res) {
+  for (const [prefix, folder] of MOUNTS) {
+    if (!url.pathname.startsWith(prefix)) continue;
+    let file = normalize(join(folder, decodeURIComponent(url.pathname.slice(prefix.length))));
+    if (!file.startsWith(folder)) return send(res, 403, 'text/plain', 'forbidden');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return send(res, 404, 'text/plain', 'not found');
+    if (extname(file) !== '.html') return sendFile(res, file);
+    // Pages are templates: the language switch and, for the strict-CSP example, a fresh nonce.
+    const nonce = randomBytes(16).toString('base64');
+    const lang = url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
+    let html = readFileSync(file, 'utf8').replaceAll('{{nonce}}', nonce).replace('<html lang="en">', `<html lang="${lang}">`);
+    const headers = {};
+    if (html.includes('data-csp="strict"')) {
+      headers['content-security-policy'] = `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;
+    }
+    return send(res, 200, TYPES['.html'], html, headers);
+  }
+  send(res, 404, 'text/plain', 'not found');
+}
+
+function sendFile(res, file) {
+  if (!existsSync(file)) return send(res, 404, 'text/plain', 'not built: run npm run build');
+  send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+}
+
+function send(res, status, type, body, headers = {}) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined });
+  console.log(`consentkit demo on ${demo.url}`);
+  console.log(`  consent ledger: ${demo.url}api/consent (SQLite database: ${demo.db})`);
+  console.log(`  examples: ${['plain-html', 'esm', 'google-consent-mode', 'strict-csp'].map((e) => `${demo.url}examples/${e}/`).join('  ')}`);
+  console.log('Ctrl-C to stop.');
+  const stop = async () => { await demo.close(); console.log('stopped'); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

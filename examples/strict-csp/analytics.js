@@ -1,0 +1,1 @@
+document.getElementById('status').textContent = 'The analytics tag ran under a strict CSP.';
