@@ -71,7 +71,7 @@ export interface ConsentKitConfig {
   /** `'auto'` follows `<html lang>`, then the browser; or `'en'`, `'fr'`, or a language given in `texts`. @default 'auto' */
   language?: string;
   /** Labels, descriptions and services per category; a new id adds a site category. @default {} */
-  categories?: Record<CategoryId, CategoryConfig>;
+  categories?: Partial<Record<CategoryId, CategoryConfig>>;
   /** Overrides of built-in texts, per language. @default {} */
   texts?: TextOverrides;
   /** Google Consent Mode v2 signals. @default false */

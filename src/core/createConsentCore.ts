@@ -130,12 +130,13 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     return receipt;
   }
 
-  function announceChange(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt): void {
+  /** `always`: the stored decision itself changed (another tab, erasure), even if no category did. */
+  function announceChange(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt, always = false): void {
     const was = granted(before);
     const now = granted(after);
     const grantedNow = now.filter((id) => !was.includes(id));
     const revoked = was.filter((id) => !now.includes(id));
-    if (grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
+    if (always || grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
     // Refusing what was granted is a withdrawal, whichever control did it.
     if (revoked.length && receipt) events.emit('withdraw', { categories: revoked, receipt });
   }
@@ -211,7 +212,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       const before = get();
       record = decodeRecord(services.slot.read());
       const after = get();
-      if (after?.receipt !== before?.receipt) announceChange(before, after);
+      if (after?.receipt !== before?.receipt) announceChange(before, after, undefined, true);
     },
     /** Erasure: forgets the decision, the subject id and this browser's receipts. */
     forget(): void {
@@ -219,7 +220,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       record = null;
       services.slot.remove();
       services.store.remove(logKey);
-      announceChange(before, null);
+      announceChange(before, null, undefined, before !== null);
     },
     reportError,
     destroy(): void {

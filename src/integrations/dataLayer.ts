@@ -1,0 +1,24 @@
+/** The globals Google's tags read: a queue of messages and, once a tag is loaded, `gtag()`. */
+interface TagPage {
+  dataLayer?: unknown[];
+  gtag?: (...args: unknown[]) => void;
+}
+
+const page = () => window as unknown as TagPage;
+
+/** Appends a message to `window.dataLayer`, creating the queue if no tag manager has yet. */
+export function pushToDataLayer(message: unknown): void {
+  const w = page();
+  (w.dataLayer ||= []).push(message);
+}
+
+/**
+ * Google's `gtag()`: the page's own when defined, else the snippet's
+ * `dataLayer.push(arguments)`. gtag.js reads only real `arguments` objects
+ * from the queue; an array or a rest parameter would be silently ignored.
+ */
+export function gtag(..._args: unknown[]): void {
+  const own = page().gtag;
+  if (typeof own === 'function') own(..._args);
+  else pushToDataLayer(arguments);
+}
