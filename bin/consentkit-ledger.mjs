@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// consentkit-ledger: runs the consent ledger on node:http, or verifies a ledger file.
+//   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]...
+//   consentkit-ledger verify [--db ./data/consent.db]
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSqliteStore, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+
+const USAGE = `Usage:
+  consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
+  consentkit-ledger verify [--db FILE]
+
+  --db         SQLite file, created if missing          (default ./data/consent.db)
+  --port       port to listen on, 0 for any free port   (default 8787)
+  --host       address to listen on                     (default 127.0.0.1)
+  --origin     a page origin allowed by CORS; repeat for several
+  --base-path  path prefix of the routes                (default /api/consent)
+  --synchronous  full: a 2xx means on disk (default); normal: faster, survives a crash of the process but not of the machine
+  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)`;
+
+function fail(message) {
+  console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      db: { type: 'string', default: './data/consent.db' },
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      origin: { type: 'string', multiple: true, default: [] },
+      'base-path': { type: 'string', default: '/api/consent' },
+      'no-rate-limit': { type: 'boolean', default: false },
+      synchronous: { type: 'string', default: 'full' },
+      verify: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  fail(error.message);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
+if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
+const db = resolve(values.db);
+
+if (command === 'verify') {
+  if (!existsSync(db)) fail(`no ledger at ${db}`);
+  const store = createSqliteStore(db);
+  const result = await verifyLedger(store);
+  await store.close();
+  const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
+  if (result.ok) console.log(`ledger OK: ${counts} (${db})`);
+  else {
+    const { table, seq, id, reason } = result.broken;
+    console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${db})`);
+  }
+  process.exit(result.ok ? 0 : 1);
+}
+
+if (!['full', 'normal'].includes(values.synchronous)) fail('--synchronous must be full or normal');
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535`);
+for (const origin of values.origin) {
+  if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) fail(`--origin must look like https://www.example.com, not "${origin}"`);
+}
+
+const server = await startLedgerServer({
+  db,
+  port,
+  host: values.host,
+  origins: values.origin,
+  basePath: values['base-path'],
+  synchronous: values.synchronous,
+  ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
+});
+console.log(`consentkit ledger listening on ${server.endpoint}`);
+console.log(`database: ${db}`);
+if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  console.log(`consentkit ledger stopped (${signal})`);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

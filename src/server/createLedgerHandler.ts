@@ -1,0 +1,98 @@
+import { createCors } from './createCors';
+import { createRateLimiter, type RateLimitOptions } from './createRateLimiter';
+import { errorResponse } from './jsonResponse';
+import { postReceipts } from './postReceipts';
+import type { RouteContext } from './routeContext';
+import { deleteSubject, getSubject } from './subjectRoutes';
+import type { LedgerStore } from './types';
+import { ID_PATTERN } from './validateReceipt';
+
+/** What the host knows about the connection and a Request does not carry. */
+export interface ClientInfo {
+  /** The peer's IP address, used as the rate-limit key by default. */
+  clientAddress?: string;
+}
+
+export interface LedgerHandlerOptions {
+  store: LedgerStore;
+  /** Path prefix of the routes; '' when the host already strips its mount path (Express `app.use`). @default '/api/consent' */
+  basePath?: string;
+  /** Page origins allowed to call the ledger from a browser, e.g. 'https://www.example.com'; '*' allows any. The ledger's own host is always allowed. @default [] */
+  origins?: readonly string[];
+  /** Per-client token bucket; false turns it off (e.g. behind a proxy that limits already). @default { limit: 120, windowMs: 60000 } */
+  rateLimit?: RateLimitOptions | false;
+  /** The rate-limit key of a request. Behind a reverse proxy, read the address it forwards. @default the peer address, else 'unknown' */
+  clientKey?: (request: Request, info: ClientInfo) => string;
+  /** Server time in ms; receive times, the future-timestamp check and rate limits use it. @default Date.now */
+  clock?: () => number;
+  /** @default 65536 */
+  maxBodyBytes?: number;
+  /** Receipts per POST. @default 100 */
+  maxBatch?: number;
+  /** How far ahead of the server clock a receipt's timestamp may be. @default 600000 (10 minutes) */
+  maxClockSkewMs?: number;
+  /** Unexpected failures (the store throwing); the client gets a 500 without details. @default console.error */
+  onError?: (error: unknown) => void;
+}
+
+export type LedgerHandler = (request: Request, info?: ClientInfo) => Promise<Response>;
+
+const SUBJECT_ROUTE = /^\/subjects\/([^/]*)$/;
+
+/** The ledger as a Web-standard handler: mount it in node:http, Express, Hono or a serverless function. */
+export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandler {
+  const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
+  const now = options.clock ?? Date.now;
+  const cors = createCors(options.origins ?? []);
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? {}, now);
+  const clientKey = options.clientKey ?? ((_request, info) => info.clientAddress ?? 'unknown');
+  const onError = options.onError ?? ((error: unknown) => console.error('[consentkit-ledger]', error));
+  const ctx: RouteContext = {
+    store: options.store,
+    now,
+    maxBodyBytes: options.maxBodyBytes ?? 65_536,
+    maxBatch: options.maxBatch ?? 100,
+    maxClockSkewMs: options.maxClockSkewMs ?? 600_000,
+  };
+
+  async function route(request: Request, info: ClientInfo): Promise<Response> {
+    let path: string;
+    try {
+      path = new URL(request.url).pathname;
+    } catch {
+      return errorResponse(400, 'bad_request', 'The request URL is malformed.');
+    }
+    if (!path.startsWith(base + '/')) return errorResponse(404, 'not_found', 'No such route.');
+    const rest = path.slice(base.length);
+    const subject = SUBJECT_ROUTE.exec(rest)?.[1];
+    const methods = rest === '/receipts' ? ['POST'] : subject !== undefined ? ['GET', 'DELETE'] : null;
+    if (!methods) return errorResponse(404, 'not_found', 'No such route.');
+
+    if (request.method === 'OPTIONS') {
+      return cors.allowed(request) ? new Response(null, { status: 204 }) : errorResponse(403, 'origin_not_allowed', 'This origin may not call the ledger.');
+    }
+    if (!methods.includes(request.method)) {
+      return errorResponse(405, 'method_not_allowed', `Use ${methods.join(' or ')} here.`, { headers: { allow: [...methods, 'OPTIONS'].join(', ') } });
+    }
+    // A form or beacon from another site needs no preflight, so the write itself is refused.
+    if (!cors.allowed(request)) return errorResponse(403, 'origin_not_allowed', 'This origin may not call the ledger.');
+    const wait = limiter?.take(clientKey(request, info)) ?? 0;
+    if (wait > 0) return errorResponse(429, 'too_many_requests', `Too many requests; retry in ${wait} s.`, { headers: { 'retry-after': String(wait) } });
+
+    if (subject === undefined) return postReceipts(request, ctx);
+    if (!ID_PATTERN.test(subject)) return errorResponse(400, 'invalid_subject', 'A subject id is 21 characters of A-Z a-z 0-9 _ -.');
+    return request.method === 'GET' ? getSubject(subject, ctx) : deleteSubject(subject, ctx);
+  }
+
+  return async (request, info = {}) => {
+    let response: Response;
+    try {
+      response = await route(request, info);
+    } catch (error) {
+      onError(error);
+      response = errorResponse(500, 'internal_error', 'The ledger could not handle this request; retry later.');
+    }
+    for (const [name, value] of Object.entries(cors.headers(request))) response.headers.set(name, value);
+    return response;
+  };
+}

@@ -1,0 +1,59 @@
+import { errorResponse, jsonResponse } from './jsonResponse';
+import { parseJsonBody } from './parseJsonBody';
+import { readBoundedBody } from './readBoundedBody';
+import type { RouteContext } from './routeContext';
+import { validateReceipt, type FieldError } from './validateReceipt';
+import type { LedgerEntry } from './types';
+
+/** At most this many field errors are echoed back: enough to fix a client, not a way to amplify a bad body. */
+const MAX_DETAILS = 20;
+
+/** `application/json` or, for navigator.sendBeacon, `text/plain`; any charset but UTF-8 is refused. */
+function acceptedType(header: string | null): boolean {
+  if (!header) return false;
+  const [type = '', ...params] = header.toLowerCase().split(';').map((part) => part.trim());
+  if (type !== 'application/json' && type !== 'text/plain') return false;
+  return params.every((p) => !p.startsWith('charset=') || /^charset="?utf-?8"?$/.test(p));
+}
+
+/** POST {base}/receipts: validates the whole batch, then stores what is new (CONTRACT §8). */
+export async function postReceipts(request: Request, ctx: RouteContext): Promise<Response> {
+  if (!acceptedType(request.headers.get('content-type'))) {
+    return errorResponse(415, 'unsupported_media_type', 'Send the receipts as application/json or text/plain (UTF-8).');
+  }
+  let bytes: Uint8Array | 'too-large';
+  try {
+    bytes = await readBoundedBody(request, ctx.maxBodyBytes);
+  } catch {
+    return errorResponse(400, 'unreadable_body', 'The body could not be read.');
+  }
+  if (bytes === 'too-large') {
+    return errorResponse(413, 'payload_too_large', `The body is larger than ${ctx.maxBodyBytes} bytes; send fewer receipts at a time.`, {
+      headers: { connection: 'close' },
+    });
+  }
+  const parsed = parseJsonBody(bytes);
+  if (!parsed.ok) return errorResponse(400, 'invalid_json', parsed.message);
+  const batch = (parsed.value as { receipts?: unknown } | null)?.receipts;
+  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value) || !Array.isArray(batch)) {
+    return errorResponse(400, 'invalid_body', 'The body must be {"receipts":[…]}.');
+  }
+  if (batch.length === 0 || batch.length > ctx.maxBatch) {
+    return errorResponse(400, 'invalid_batch', `Send between 1 and ${ctx.maxBatch} receipts at a time.`);
+  }
+
+  const now = ctx.now();
+  const entries: LedgerEntry[] = [];
+  const details: (FieldError & { index: number })[] = [];
+  batch.forEach((receipt, index) => {
+    const result = validateReceipt(receipt, { now, maxSkewMs: ctx.maxClockSkewMs });
+    if (result.ok) entries.push(result.entry);
+    else for (const error of result.errors) details.push({ index, ...error });
+  });
+  // All or nothing: a batch with one bad receipt is a client bug, and half-storing it would hide that.
+  if (details.length) {
+    return errorResponse(400, 'invalid_receipt', 'Some receipts are invalid; nothing was stored.', { details: details.slice(0, MAX_DETAILS) });
+  }
+  const result = await ctx.store.append(entries, new Date(now).toISOString());
+  return jsonResponse(result.stored.length ? 201 : 200, result);
+}

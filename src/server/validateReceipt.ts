@@ -1,0 +1,104 @@
+import type { CategoryChoices } from '../core/categories';
+import type { Receipt, ReceiptAction, ReceiptSource } from '../core/receipt';
+import { canonicalJson } from './canonicalJson';
+import type { LedgerEntry } from './types';
+
+// Kept here rather than imported as values: the ledger validates on its own
+// terms and must not change because a browser-side list did.
+const ACTIONS: readonly ReceiptAction[] = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'];
+const SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc', 'settings-button', 'placeholder'];
+const REASONS = ['first-visit', 'expired', 'policy-changed'];
+const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
+const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
+
+/** nanoid's default alphabet and length: 126 random bits. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
+const CATEGORY_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
+const LANGUAGE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
+const HASH_PATTERN = /^[A-Za-z0-9+/=_:-]{1,128}$/;
+const EXTRA_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+const MAX_CATEGORIES = 32;
+const MAX_EXTRA_FIELDS = 8;
+const MAX_EXTRA_CHARS = 1024;
+
+export interface ReceiptRules {
+  /** Server time, ms since epoch. */
+  now: number;
+  /** How far in the future a client timestamp may be (browser clocks drift). */
+  maxSkewMs: number;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type ValidatedReceipt = { ok: true; entry: LedgerEntry } | { ok: false; errors: FieldError[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+/** Checks one receipt against CONTRACT §7, trusting nothing the client sent. */
+export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedReceipt {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => void errors.push({ field, message });
+  if (!isObject(value)) return { ok: false, errors: [{ field: '', message: 'must be an object' }] };
+  const r = value;
+
+  if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) fail('id', 'must be 21 characters of A-Z a-z 0-9 _ -');
+  if (typeof r.subject !== 'string' || !ID_PATTERN.test(r.subject)) fail('subject', 'must be 21 characters of A-Z a-z 0-9 _ -');
+  checkTimestamp(r.timestamp, rules, fail);
+  if (!ACTIONS.includes(r.action as ReceiptAction)) fail('action', 'must be one of ' + ACTIONS.join(', '));
+  if (!SOURCES.includes(r.source as ReceiptSource)) fail('source', 'must be one of ' + SOURCES.join(', '));
+  checkCategories(r.categories, fail);
+  checkPolicy(r.policy, fail);
+  if (typeof r.language !== 'string' || !LANGUAGE_PATTERN.test(r.language)) fail('language', 'must be a language tag such as "fr" or "en-GB"');
+  if (r.previous !== null && (typeof r.previous !== 'string' || !ID_PATTERN.test(r.previous))) fail('previous', 'must be a receipt id or null');
+  if (typeof r.shownHash !== 'string' || !HASH_PATTERN.test(r.shownHash)) fail('shownHash', 'must be a digest of at most 128 characters');
+  if (typeof r.gpc !== 'boolean') fail('gpc', 'must be a boolean');
+  if ('reason' in r && !REASONS.includes(r.reason as string)) fail('reason', 'must be one of ' + REASONS.join(', '));
+  checkExtras(r, fail);
+
+  if (errors.length) return { ok: false, errors };
+  const receipt = r as unknown as Receipt;
+  return { ok: true, entry: { id: receipt.id, subject: receipt.subject, timestamp: receipt.timestamp, body: canonicalJson(r) } };
+}
+
+type Fail = (field: string, message: string) => void;
+
+function checkTimestamp(value: unknown, rules: ReceiptRules, fail: Fail): void {
+  const time = typeof value === 'string' && value.length === 24 ? Date.parse(value) : NaN;
+  // Only the exact form Date#toISOString gives: one spelling per instant, so text order is time order.
+  if (Number.isNaN(time) || new Date(time).toISOString() !== value) return fail('timestamp', 'must be an ISO 8601 UTC time such as 2026-11-29T16:00:00.000Z');
+  if (time > rules.now + rules.maxSkewMs) fail('timestamp', 'is in the future');
+  if (time < Date.UTC(2000, 0, 1)) fail('timestamp', 'is before the year 2000');
+}
+
+function checkCategories(value: unknown, fail: Fail): void {
+  if (!isObject(value)) return fail('categories', 'must be an object of category id → boolean');
+  const ids = Object.keys(value);
+  if (ids.length > MAX_CATEGORIES) return fail('categories', `must have at most ${MAX_CATEGORIES} categories`);
+  for (const id of ids) {
+    if (!CATEGORY_PATTERN.test(id)) fail(`categories.${id.slice(0, 40)}`, 'is not a valid category id');
+    else if (typeof value[id] !== 'boolean') fail(`categories.${id}`, 'must be a boolean');
+  }
+  for (const id of BUILT_IN) if (!(id in value)) fail(`categories.${id}`, 'is missing');
+  if ((value as CategoryChoices).necessary !== true) fail('categories.necessary', 'must be true');
+}
+
+function checkPolicy(value: unknown, fail: Fail): void {
+  if (!isObject(value)) return fail('policy', 'must be an object { version, url }');
+  if (!isString(value.version, 64)) fail('policy.version', 'must be a string of 1 to 64 characters');
+  if (value.url !== null && !isString(value.url, 2048)) fail('policy.url', 'must be a string of at most 2048 characters or null');
+  for (const key of Object.keys(value)) if (key !== 'version' && key !== 'url') fail(`policy.${key.slice(0, 40)}`, 'is not allowed');
+}
+
+/** Fields added by later SDK versions are kept, within bounds, so a newer client is not turned away. */
+function checkExtras(r: Record<string, unknown>, fail: Fail): void {
+  const extras = Object.keys(r).filter((key) => !KNOWN.has(key));
+  if (extras.length > MAX_EXTRA_FIELDS) return fail('', `has more than ${MAX_EXTRA_FIELDS} unknown fields`);
+  for (const key of extras) {
+    if (!EXTRA_KEY_PATTERN.test(key)) fail(key.slice(0, 40), 'is not a valid field name');
+    else if (canonicalJson(r[key]).length > MAX_EXTRA_CHARS) fail(key, `is longer than ${MAX_EXTRA_CHARS} characters as JSON`);
+  }
+}
