@@ -4,6 +4,7 @@ import { createConsentCore, type ConsentCore, type CoreServices } from './core/c
 import { normalizeConfig } from './core/normalizeConfig';
 import type { ConsentEvents } from './core/state';
 import { createGating } from './gating/createGating';
+import { setupIntegrations } from './integrations/setupIntegrations';
 import { createSync, type Sync } from './sync/createSync';
 import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
 import { createCookieSlot } from './platform/cookieSlot';
@@ -43,9 +44,10 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   const doc = services.document ?? (typeof document === 'undefined' ? undefined : document);
   const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages());
   let ui: Ui | undefined;
+  const store = services.store ?? createWebStore();
   const core = createConsentCore(config, {
     slot: createCookieSlot(config.cookie),
-    store: createWebStore(),
+    store,
     gpc: readGlobalPrivacyControl(),
     language,
     shownText: () => ui?.shownText() ?? '',
@@ -64,7 +66,11 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   const reportLater = (code: string, message: string, detail?: unknown) => queueMicrotask(() => core.reportError(code, message, detail));
   for (const message of errors) reportLater('config', message);
 
-  // Integrations first: Consent Mode's default must precede any activated tag.
+  // The outbox first: a decision taken while anything else starts must not miss it.
+  const sync = createSync(core, { store });
+  cleanups.push(sync.destroy);
+  // Then integrations: Consent Mode's default must precede any activated tag.
+  cleanups.push(setupIntegrations(core, reportLater));
   for (const plugin of config.plugins) {
     try {
       const cleanup = plugin.setup(core);
@@ -74,10 +80,8 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     }
   }
 
-  const sync = createSync(core, { store: createWebStore() });
-  cleanups.push(sync.destroy);
   if (doc) {
-    cleanups.push(createGating(core, { document: doc }).destroy);
+    cleanups.push(createGating(core, { document: doc, language }).destroy);
     ui = createUi(core, { document: doc, language });
     cleanups.push(ui.destroy);
   }

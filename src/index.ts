@@ -1,6 +1,9 @@
 // The npm module's public API: every name listed, nothing leaks by `export *`.
 export { createConsentKit } from './createConsentKit';
 export type { ConsentKit, ConsentKitServices } from './createConsentKit';
+export { consentMode } from './integrations/consentMode';
+export { crossTab } from './integrations/crossTab';
+export { dataLayerEvents } from './integrations/dataLayerEvents';
 export { BUILT_IN_CATEGORIES } from './core/categories';
 export type { BuiltInCategory, CategoryChoices, CategoryId } from './core/categories';
 export type {
@@ -16,3 +19,5 @@ export type { DecisionOptions } from './core/createConsentCore';
 export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
 export type { SubjectRecords, SyncResult } from './sync/createSync';
+export { toKantaraReceipt } from './sync/toKantaraReceipt';
+export type { KantaraController, KantaraOptions, KantaraPurpose, KantaraReceipt } from './sync/toKantaraReceipt';

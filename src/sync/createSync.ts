@@ -1,14 +1,22 @@
-// PLACEHOLDER until the outbox issue lands: the interface the composition root relies on.
 import type { ConsentCore } from '../core/createConsentCore';
-import type { ConsentState } from '../core/state';
 import type { Receipt } from '../core/receipt';
+import type { ConsentState } from '../core/state';
 import type { KeyValueStore } from '../core/storage';
+import { createOutbox } from './createOutbox';
+import { isRetryable } from './isRetryable';
+import { retryDelay } from './retryDelay';
+import { sendBeacon } from './sendBeacon';
+import { watchPage } from './watchPage';
 
+/** What one sync attempt (or `flush()`) achieved. */
 export interface SyncResult {
+  /** Receipts the ledger acknowledged (2xx). */
   sent: number;
+  /** Receipts still waiting in the outbox. */
   pending: number;
 }
 
+/** The ledger's answer to `GET {endpoint}/subjects/{subject}` (right of access and portability). */
 export interface SubjectRecords {
   subject: string;
   decision: ConsentState | null;
@@ -16,24 +24,162 @@ export interface SubjectRecords {
 }
 
 export interface SyncOptions {
+  /** Holds the outbox: localStorage, shared by the site's tabs and kept across page loads. */
   store: KeyValueStore;
+  /** Sends requests; called with `keepalive` so a request outlives a navigation. @default the global fetch */
+  fetch?: typeof fetch;
+  /** Hands a body to the browser for delivery after the page is gone. @default sendBeacon (navigator.sendBeacon, text/plain) */
+  beacon?: (url: string, body: string) => boolean;
+  /** Schedules a retry. @default setTimeout */
+  wait?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  /** Calls `hide` when the page is hidden or left, `online` when back online; returns the cleanup. @default watchPage */
+  page?: (hide: () => void, online: () => void) => () => void;
 }
 
 export interface Sync {
+  /** Sends pending receipts now. Never rejects. */
   flush(): Promise<SyncResult>;
+  /** This subject's decision and receipts as the ledger holds them; null (and an `error` event) when unavailable. */
   access(): Promise<SubjectRecords | null>;
+  /** Erases this subject on the ledger, then here; false (and an `error` event) when the ledger did not confirm. */
   erase(): Promise<boolean>;
   destroy(): void;
 }
 
-export function createSync(core: ConsentCore, _options: SyncOptions): Sync {
+/** Receipts per request: well under the 64 KB that keepalive and beacons may carry. */
+const BATCH = 20;
+
+/**
+ * Delivers every receipt to the ledger (CONTRACT §8). Each receipt enters the
+ * persistent outbox synchronously, before any send, and leaves it only once
+ * the ledger acknowledged it (2xx) or refused it for good (other 4xx, reported
+ * as an `error`). Failures are retried with backoff; what is left when the
+ * page goes is handed to a beacon and resent on the next page load.
+ */
+export function createSync(core: ConsentCore, options: SyncOptions): Sync {
+  const { endpoint } = core.config;
+  const send = options.fetch ?? fetch;
+  const wait = options.wait ?? setTimeout;
+  const outbox = createOutbox(options.store, `${core.config.cookie.name}:outbox`);
+  const receiptsUrl = `${endpoint}/receipts`;
+  const body = (receipts: Receipt[]) => JSON.stringify({ receipts });
+  const pending = () => outbox.read().length;
+  const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
+  const subjectUrl = (s: string) => `${endpoint}/subjects/${encodeURIComponent(s)}`;
+  /** Never rejects: a network error is null. */
+  const request = (url: string, method: string, json?: string): Promise<Response | null> =>
+    send(url, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  let queued: Promise<SyncResult> | undefined;
+  // Without an endpoint receipts stay in this browser's receipt log: nothing is queued or sent.
+  let live = !!endpoint;
+
+  async function attempt(): Promise<SyncResult> {
+    let sent = 0;
+    let size = BATCH;
+    let asked = false;
+    for (let batch; live && (batch = outbox.read().slice(0, size)).length; ) {
+      asked = true;
+      const response = await request(receiptsUrl, 'POST', body(batch));
+      const status = response?.status ?? 0;
+      const ids = batch.map((r) => r.id);
+      if (isRetryable(status)) {
+        if (live) {
+          clearTimeout(retry);
+          retry = wait(() => {
+            retry = undefined;
+            run();
+          }, retryDelay(failures++, Math.random(), response?.headers.get('retry-after')));
+        }
+        break;
+      }
+      if (status > 299 && batch.length > 1) {
+        // One bad receipt must not take its batch down with it: send them one by one.
+        size = 1;
+        continue;
+      }
+      outbox.drop((r) => ids.includes(r.id));
+      if (status > 299) core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
+      else {
+        sent += ids.length;
+        failures = 0;
+      }
+    }
+    const result = { sent, pending: pending() };
+    if (asked && live) core.emit('sync', result);
+    return result;
+  }
+
+  /** One attempt at a time, in order; calls while one waits to start share it. Never rejects. */
+  const run = (): Promise<SyncResult> =>
+    (queued ??= chain = chain
+      .then(() => {
+        queued = undefined;
+        return attempt();
+      })
+      .catch(() => ({ sent: 0, pending: pending() })));
+
+  function flush(): Promise<SyncResult> {
+    clearTimeout(retry);
+    retry = undefined;
+    return run();
+  }
+
+  const cleanups = live
+    ? [
+        core.on('consent', ({ receipt }) => {
+          outbox.add([receipt]);
+          // A retry already scheduled takes it along, honouring the ledger's Retry-After.
+          if (!retry) run();
+        }),
+        (options.page ?? watchPage)(() => {
+          const all = outbox.read();
+          // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
+          for (let i = 0; i < all.length; i += BATCH) (options.beacon ?? sendBeacon)(receiptsUrl, body(all.slice(i, i + BATCH)));
+        }, flush),
+      ]
+    : [];
+  // Receipts left by an earlier page load.
+  run();
+
   return {
-    flush: async () => ({ sent: 0, pending: 0 }),
-    access: async () => null,
-    erase: async () => {
-      core.forget();
-      return true;
+    flush,
+    async access() {
+      const s = subject();
+      const records: SubjectRecords | null =
+        live && s
+          ? // Flushed first, so that the answer includes what this browser still holds.
+            await flush()
+              .then(() => request(subjectUrl(s), 'GET'))
+              .then((response) => (response?.ok ? response.json() : null))
+              .catch(() => null)
+          : null;
+      if (!records) core.reportError('access', 'no records', s);
+      return records;
     },
-    destroy() {},
+    async erase() {
+      const s = subject();
+      let ok: boolean | undefined = true;
+      if (live && s) {
+        clearTimeout(retry);
+        // Let a send already on its way land before the deletion.
+        await chain;
+        const response = await request(subjectUrl(s), 'DELETE');
+        // 404: the ledger holds nothing for this subject, which is what was asked.
+        ok = response?.ok || response?.status === 404;
+      }
+      if (ok) {
+        outbox.drop((r) => r.subject === s);
+        core.forget();
+      } else core.reportError('erase', 'not erased', s);
+      return !!ok;
+    },
+    destroy() {
+      live = false;
+      clearTimeout(retry);
+      cleanups.forEach((cleanup) => cleanup());
+    },
   };
 }

@@ -1,0 +1,17 @@
+const EVENTS = ['pagehide', 'visibilitychange', 'online'];
+
+/**
+ * Calls `hide` on `pagehide` and on `visibilitychange` to hidden (the only
+ * reliable signal on mobile, where hidden pages are often discarded without
+ * `pagehide`): the last moment to hand receipts to a beacon. Calls `online`
+ * when the browser is back online. Returns the cleanup; a no-op without a
+ * window.
+ */
+export function watchPage(hide: () => void, online: () => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  // `visibilitychange` fires on the document and bubbles to the window.
+  const listener = (event: Event) =>
+    event.type === 'online' ? online() : (event.type === 'pagehide' || document.visibilityState === 'hidden') && hide();
+  EVENTS.forEach((type) => addEventListener(type, listener));
+  return () => EVENTS.forEach((type) => removeEventListener(type, listener));
+}

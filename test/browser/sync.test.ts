@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { createTestLedger } from '../sync/ledger';
+import { launchChromium } from './chromium';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
+  const html = (body: string) =>
+    `<!doctype html><html lang="en"><head><script src="/consentkit.min.js" data-endpoint="/api/consent" data-policy-version="2018-05-24"></script></head><body>${body}</body></html>`;
+  server.page('/', html('<p>Home</p>'));
+  server.page('/next', '<!doctype html><html lang="en"><body><p>Next page, without consentkit</p></body></html>');
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+test('a decision taken offline is delivered, once, by the next page load online', async () => {
+  const ledger = createTestLedger();
+  server.route('/api/consent/receipts', ledger.route);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  await context.setOffline(true);
+  const offline = await page.evaluate(
+    () =>
+      new Promise<{ id: string; sync: unknown; outbox: string | null }>((resolve) => {
+        const ck = window.consentkit!;
+        const off = ck.on('sync', (sync) => {
+          off();
+          resolve({ id: receipt.id, sync, outbox: localStorage.getItem('consentkit:outbox') });
+        });
+        const receipt = ck.acceptAll();
+      }),
+  );
+  expect(offline.sync).toEqual({ sent: 0, pending: 1 });
+  expect(offline.outbox).toContain(offline.id);
+  await page.close();
+
+  await context.setOffline(false);
+  const next = await context.newPage();
+  const delivered = next.waitForResponse((r) => r.url().endsWith('/api/consent/receipts') && r.request().method() === 'POST');
+  await next.goto(server.origin + '/');
+  expect((await delivered).status()).toBe(200);
+  expect(JSON.parse((await delivered).request().postData() ?? '{}').receipts.map((r: { id: string }) => r.id)).toEqual([offline.id]);
+  expect([...ledger.stored.keys()]).toEqual([offline.id]);
+  await next.waitForFunction(() => localStorage.getItem('consentkit:outbox') === null);
+  await context.close();
+});
+
+test('a decision taken right before leaving the page arrives by beacon, stored once', async () => {
+  const ledger = createTestLedger();
+  let beaconArrived = () => {};
+  const beacon = new Promise<void>((resolve) => (beaconArrived = resolve));
+  server.route('/api/consent/receipts', async (request, response) => {
+    if (request.headers['content-type']?.startsWith('text/plain')) beaconArrived();
+    // The page's own fetch gets no answer before the beacon: only the beacon can deliver in time.
+    else await beacon;
+    await ledger.route(request, response);
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  const id = await page.evaluate(() => {
+    const receipt = window.consentkit!.acceptAll();
+    setTimeout(() => (location.href = '/next'));
+    return receipt.id;
+  });
+  await page.waitForURL('**/next');
+  await beacon;
+  const byBeacon = ledger.posts.find((p) => p.contentType?.startsWith('text/plain'));
+  expect(byBeacon?.ids).toEqual([id]);
+  expect([...ledger.stored.keys()]).toEqual([id]);
+  beaconArrived();
+  await context.close();
+});
