@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { launchChromium } from './chromium';
+
+let browser: Browser;
+let server: TestServer;
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const links = Array.from({ length: 30 }, (_, i) => `<p><a href="#l${i}">Link ${i}</a></p>`).join('');
+const html = (lang = 'en', head = '', attrs = '') => `<!doctype html><html lang="${lang}"><head><title>Shop</title>${head}
+<script src="/consentkit.min.js" data-policy-version="2018-05-24" data-policy-url="/privacy"${attrs}></script></head>
+<body><main><h1>Shop</h1>${links}<button>Last</button></main></body></html>`;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
+  server.page('/', html());
+  server.page('/fr', html('fr'));
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+async function open(path = '/', options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.goto(server.origin + path);
+  return page;
+}
+
+async function axe(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, TAGS);
+}
+
+/** WCAG contrast ratio of two computed colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: axe finds no WCAG 2.2 AA violation on the banner nor the open dialog; contrast and equal buttons`, async () => {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(server.origin + '/');
+    const banner = page.getByRole('region', { name: 'Cookies' });
+    await banner.waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    const accept = banner.getByRole('button', { name: 'Accept all' });
+    const reject = banner.getByRole('button', { name: 'Reject all' });
+    const [a, r] = [(await accept.boundingBox())!, (await reject.boundingBox())!];
+    expect(Math.abs(a.width - r.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(a.height - r.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(a.y - r.y)).toBeLessThanOrEqual(2);
+
+    const colours = await page.evaluate(() => {
+      const css = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+      const b = css('.ck-b');
+      const button = css('.ck-b .ck-p');
+      const other = [...document.querySelectorAll('.ck-b button')][1]!;
+      return {
+        text: b.color, bg: b.backgroundColor, buttonText: button.color, buttonBg: button.backgroundColor,
+        accentWeight: button.fontWeight, rejectWeight: getComputedStyle(other).fontWeight, rejectBg: getComputedStyle(other).backgroundColor,
+      };
+    });
+    expect(contrast(colours.text, colours.bg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colours.buttonText, colours.buttonBg)).toBeGreaterThanOrEqual(4.5);
+    // The accent is the checked switch's fill and the focus ring: at least 3:1 against the background.
+    expect(contrast(colours.buttonBg, colours.bg)).toBeGreaterThanOrEqual(3);
+    expect([colours.rejectBg, colours.rejectWeight]).toEqual([colours.buttonBg, colours.accentWeight]);
+
+    await banner.getByRole('button', { name: 'Customize' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cookie preferences' });
+    await dialog.waitFor();
+    await dialog.getByRole('switch', { name: 'Analytics' }).check();
+    expect(await axe(page)).toEqual([]);
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return { outline: s.outlineColor, width: s.outlineWidth, bg: getComputedStyle(document.querySelector('dialog')!).backgroundColor };
+    });
+    expect(contrast(ring.outline, ring.bg)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+}
+
+test('keyboard only: from first visit to a saved choice, with focus trapped in the dialog and returned', async () => {
+  const page = await open('/');
+  const focused = () => page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);
+  // The banner is first in the tab order.
+  const order: Array<string | undefined> = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  expect(order).toEqual(['Privacy policy', 'Accept all', 'Reject all', 'Customize']);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Cookie preferences' });
+  await dialog.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toBe('Preferences');
+
+  // Tab cycles inside the dialog, both ways, never reaching the page.
+  const seen = new Set<string | undefined>();
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+    seen.add(await focused());
+  }
+  expect(seen).toContain('Close');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+
+  // Escape closes and gives focus back to Customize.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await focused()).toBe('Customize');
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.keyboard.press('Tab'); // Analytics
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 8 && (await focused()) !== 'Save my choices'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Choices saved.');
+  const receipts = await page.evaluate(() => window.consentkit!.receipts().map((r) => [r.action, r.source, r.categories.analytics, r.categories.marketing]));
+  expect(receipts).toEqual([['save', 'preferences', true, false]]);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // The opener went with the banner: focus lands on the control that reopens the choice.
+  expect(await focused()).toBe('Cookie settings');
+  const box = (await page.getByRole('button', { name: 'Cookie settings' }).boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  expect(await dialog.getByRole('switch', { name: 'Analytics' }).isChecked()).toBe(true);
+  await page.close();
+});
+
+test('French page: French names', async () => {
+  const page = await open('/fr');
+  const banner = page.getByRole('region', { name: 'Cookies' });
+  await banner.getByRole('button', { name: 'Tout refuser' }).waitFor();
+  await banner.getByRole('button', { name: 'Personnaliser' }).click();
+  await page.getByRole('dialog', { name: 'Préférences des cookies' }).getByRole('switch', { name: "Mesure d'audience" }).waitFor();
+  expect(await axe(page)).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,179 @@
+// @vitest-environment jsdom
+import { afterEach, expect, test } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/dom';
+import { categories, mountUi } from './mountUi';
+
+let destroy: (() => void) | undefined;
+afterEach(() => {
+  destroy?.();
+  document.body.innerHTML = '';
+});
+function mount(...args: Parameters<typeof mountUi>) {
+  const mounted = mountUi(...args);
+  destroy = mounted.ui.destroy;
+  return mounted;
+}
+const dialog = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
+const switchNamed = (name: string) => screen.getByRole<HTMLInputElement>('switch', { name });
+const states = () => within(dialog()).getAllByRole<HTMLInputElement>('switch').map((s) => [s.closest('label')!.textContent, s.checked, s.disabled]);
+
+test('Customize opens the dialog: necessary on and locked, nothing else pre-ticked, focus inside', () => {
+  const { events } = mount();
+  screen.getByRole('button', { name: 'Customize' }).click();
+  expect(states()).toEqual([
+    ['Strictly necessary', true, true],
+    ['Preferences', false, false],
+    ['Analytics', false, false],
+    ['Marketing', false, false],
+  ]);
+  expect(dialog().contains(document.activeElement)).toBe(true);
+  expect(within(dialog()).getByText(/Anonymous usage statistics/)).toBeTruthy();
+  expect(events).toEqual(['show:banner', 'show:preferences']);
+});
+
+test('Save my choices records exactly the switches, from the preferences, and confirms in a status message', () => {
+  const { core } = mount();
+  screen.getByRole('button', { name: 'Customize' }).click();
+  switchNamed('Analytics').click();
+  expect(screen.getByRole('status').textContent).toBe('');
+  screen.getByRole('button', { name: 'Save my choices' }).click();
+  const [receipt] = core.receipts();
+  expect([receipt?.action, receipt?.source]).toEqual(['save', 'preferences']);
+  expect(receipt?.categories).toEqual({ necessary: true, preferences: false, analytics: true, marketing: false });
+  expect(screen.getByRole('status').textContent).toBe('Choices saved.');
+  expect(screen.queryByRole('region', { name: 'Cookies' })).toBeNull();
+});
+
+test('Escape closes the dialog without deciding and gives focus back to the opener', () => {
+  const { core, events } = mount();
+  const customize = screen.getByRole('button', { name: 'Customize' });
+  customize.focus();
+  customize.click();
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(document.activeElement).toBe(customize);
+  expect(core.receipts()).toEqual([]);
+  expect(events).toEqual(['show:banner', 'show:preferences', 'hide:preferences']);
+});
+
+test('Close after saving from the banner gives focus to the settings button (the opener is gone)', () => {
+  mount();
+  const customize = screen.getByRole('button', { name: 'Customize' });
+  customize.focus();
+  customize.click();
+  within(dialog()).getByRole('button', { name: 'Reject all' }).click();
+  screen.getByRole('button', { name: 'Close' }).click();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cookie settings' }));
+});
+
+test('Tab and Shift+Tab wrap inside the dialog', () => {
+  mount();
+  screen.getByRole('button', { name: 'Customize' }).click();
+  const first = switchNamed('Preferences');
+  const last = screen.getByRole('button', { name: 'Close' });
+  expect(document.activeElement).toBe(first);
+  last.focus();
+  expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(false);
+  expect(document.activeElement).toBe(first);
+  expect(fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })).toBe(false);
+  expect(document.activeElement).toBe(last);
+  // In between, the browser moves focus as usual.
+  first.focus();
+  expect(fireEvent.keyDown(first, { key: 'Tab' })).toBe(true);
+  expect(fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })).toBe(false);
+});
+
+test('the settings button reopens the dialog on the current state; its decisions come from the settings button', () => {
+  const { core } = mount();
+  core.save({ analytics: true });
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
+  expect(states().map(([, checked]) => checked)).toEqual([true, false, true, false]);
+  screen.getByRole('button', { name: 'Reject all' }).click();
+  expect(core.receipts().map((r) => [r.action, r.source])).toEqual([
+    ['save', 'api'],
+    ['reject-all', 'settings-button'],
+  ]);
+  expect(states().map(([, checked]) => checked)).toEqual([true, false, false, false]);
+});
+
+test('Accept all in the dialog records accept-all from the preferences', () => {
+  const { core } = mount();
+  screen.getByRole('button', { name: 'Customize' }).click();
+  within(dialog()).getByRole('button', { name: 'Accept all' }).click();
+  expect(core.receipts().map((r) => [r.action, r.source])).toEqual([['accept-all', 'preferences']]);
+  expect(states().map(([, checked]) => checked)).toEqual([true, true, true, true]);
+});
+
+test('any [data-consent-open] element opens the dialog: from the preferences before a choice, from the settings button after', () => {
+  const { core, ui } = mount();
+  document.body.insertAdjacentHTML('beforeend', '<a href="/cookies" data-consent-open><span>Manage cookies</span></a>');
+  const link = screen.getByRole('link', { name: 'Manage cookies' });
+  expect(fireEvent.click(link.firstElementChild!)).toBe(false);
+  screen.getByRole('button', { name: 'Save my choices' }).click();
+  fireEvent.keyDown(dialog(), { key: 'Escape' });
+  link.click();
+  within(dialog()).getByRole('button', { name: 'Accept all' }).click();
+  expect(core.receipts().map((r) => [r.action, r.source])).toEqual([
+    ['save', 'preferences'],
+    ['accept-all', 'settings-button'],
+  ]);
+  ui.destroy();
+  expect(fireEvent.click(link)).toBe(true);
+  expect(screen.queryByRole('dialog')).toBeNull();
+});
+
+test('showPreferences() opens the dialog; hide() closes it', () => {
+  const { ui, events } = mount();
+  ui.showPreferences();
+  expect(dialog()).toBeTruthy();
+  ui.hide();
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(events).toEqual(['show:banner', 'show:preferences', 'hide:banner', 'hide:preferences']);
+});
+
+test('with Global Privacy Control, accepting all leaves marketing off in the dialog', () => {
+  mount({}, { gpc: true });
+  screen.getByRole('button', { name: 'Accept all' }).click();
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
+  expect(switchNamed('Marketing').checked).toBe(false);
+  expect(switchNamed('Analytics').checked).toBe(true);
+});
+
+test('services are listed with provider, purpose, duration and cookies in an expandable part', () => {
+  mount({
+    categories: categories({
+      analytics: {
+        services: [{ name: 'Audience statistics', provider: 'stats.example', purpose: 'Counts visits', duration: '13 months', cookies: ['_ga', /^_ga_/] }],
+      },
+    }),
+  });
+  screen.getByRole('button', { name: 'Customize' }).click();
+  const details = dialog().querySelector('details')!;
+  expect(within(details).getByText('Services').tagName).toBe('SUMMARY');
+  const terms = [...details.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+  expect(within(details).getByText('Audience statistics')).toBeTruthy();
+  expect(terms).toEqual([
+    ['Provider', 'stats.example'],
+    ['Purpose', 'Counts visits'],
+    ['Duration', '13 months'],
+    ['Cookies', '_ga, /^_ga_/'],
+  ]);
+  expect(dialog().querySelectorAll('details')).toHaveLength(1);
+});
+
+test('config text is shown as text: a label with markup runs nothing', () => {
+  const label = '<img src=x onerror="window.pwned=1">';
+  mount({ categories: categories({ support: { label, description: '<b>bold</b>', services: [{ name: '<script>x()</script>' }] } }) });
+  screen.getByRole('button', { name: 'Customize' }).click();
+  expect(switchNamed(label)).toBeTruthy();
+  expect(screen.getByText('<b>bold</b>')).toBeTruthy();
+  expect(screen.getByText('<script>x()</script>')).toBeTruthy();
+  expect(document.querySelector('img, b, script')).toBeNull();
+  expect((window as { pwned?: number }).pwned).toBeUndefined();
+});
+
+test("a site category without a label is named by its id", () => {
+  mount({ categories: categories({ support: { description: 'Live chat.' } }) });
+  screen.getByRole('button', { name: 'Customize' }).click();
+  expect(switchNamed('support').checked).toBe(false);
+});
