@@ -35,29 +35,25 @@ export function encodeRecord(record: StoredRecord): string {
 }
 
 const isFlag = (value: unknown): value is 0 | 1 => value === 0 || value === 1;
+const isId = (value: unknown): value is string => typeof value == 'string' && ID_PATTERN.test(value);
 
 /** A missing, corrupt, oversized or tampered value is no decision: null, never a throw. */
 export function decodeRecord(raw: string | null | undefined): StoredRecord | null {
-  if (typeof raw !== 'string' || raw.length > MAX_RECORD_LENGTH) return null;
-  let data: unknown;
   try {
-    data = JSON.parse(raw);
+    // JSON.parse('') throws: oversized and missing values end in the catch too.
+    const { v, sub, ts, pv, rid, gpc, c } = JSON.parse(raw && raw.length <= MAX_RECORD_LENGTH ? raw : '');
+    const categories: CategoryChoices = {};
+    // for-in over a string or an array yields indices, which are no category ids.
+    for (const id in c) {
+      if (!CATEGORY_ID_PATTERN.test(id) || !isFlag(c[id])) return null;
+      categories[id] = c[id] == 1;
+    }
+    // `necessary` cannot be refused; a record saying otherwise was not written by us.
+    return v === RECORD_VERSION && isId(sub) && isId(rid) && Number.isSafeInteger(ts) && ts > 0 &&
+      typeof pv == 'string' && pv.length <= 100 && isFlag(gpc) && categories.necessary
+      ? { subject: sub, decidedAt: ts, policyVersion: pv, receipt: rid, gpc: gpc == 1, categories }
+      : null;
   } catch {
     return null;
   }
-  if (typeof data !== 'object' || data === null) return null;
-  const { v, sub, ts, pv, rid, gpc, c } = data as Record<string, unknown>;
-  if (v !== RECORD_VERSION || typeof sub !== 'string' || !ID_PATTERN.test(sub)) return null;
-  if (typeof rid !== 'string' || !ID_PATTERN.test(rid)) return null;
-  if (typeof ts !== 'number' || !Number.isSafeInteger(ts) || ts <= 0) return null;
-  if (typeof pv !== 'string' || pv.length > 100 || !isFlag(gpc)) return null;
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) return null;
-  const categories: CategoryChoices = {};
-  for (const [id, flag] of Object.entries(c)) {
-    if (!CATEGORY_ID_PATTERN.test(id) || !isFlag(flag)) return null;
-    categories[id] = flag === 1;
-  }
-  // `necessary` cannot be refused; a record saying otherwise was not written by us.
-  if (categories.necessary !== true) return null;
-  return { subject: sub, decidedAt: ts, policyVersion: pv, receipt: rid, gpc: gpc === 1, categories };
 }

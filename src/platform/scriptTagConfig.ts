@@ -1,15 +1,9 @@
 import type { ConsentKitConfig } from '../core/config';
 
-/** `data-*` attributes of the script tag and the config keys they set (CONTRACT §2). */
-const STRING_ATTRIBUTES = {
-  endpoint: 'endpoint',
-  policyVersion: 'policyVersion',
-  policyUrl: 'policyUrl',
-  language: 'language',
-  nonce: 'nonce',
-  gpc: 'gpc',
-} as const;
-const BOOLEAN_ATTRIBUTES = ['consentMode', 'settingsButton', 'injectStyles', 'reloadOnWithdraw'] as const;
+/** Config keys a script tag may set as `data-*` attributes (`policyVersion` ← `data-policy-version`). */
+const DATA_KEYS = 'endpoint policyVersion policyUrl language nonce gpc consentMode settingsButton injectStyles reloadOnWithdraw'.split(' ');
+/** Boolean keys: present means true, as for a boolean HTML attribute, unless it says "false". */
+const BOOLEAN_KEYS = /^(consentMode|settingsButton|injectStyles|reloadOnWithdraw)$/;
 
 /**
  * The configuration of a script-tag site: the tag's `data-*` attributes, then
@@ -17,30 +11,23 @@ const BOOLEAN_ATTRIBUTES = ['consentMode', 'settingsButton', 'injectStyles', 're
  * own nonce serves the injected styles unless one is configured.
  */
 export function readScriptTagConfig(script: HTMLScriptElement | null, globalConfig: unknown): Record<string, unknown> {
-  const config: Record<string, unknown> = {};
+  // Not an object: passed on as it is, so that normalizeConfig reports it once, with the rest.
+  if (globalConfig !== undefined && (typeof globalConfig != 'object' || !globalConfig)) return globalConfig as Record<string, unknown>;
   const data = script?.dataset ?? {};
-  for (const [attribute, key] of Object.entries(STRING_ATTRIBUTES)) {
-    if (data[attribute] !== undefined) config[key] = data[attribute];
-  }
-  for (const key of BOOLEAN_ATTRIBUTES) {
+  const config: Record<string, unknown> = {};
+  for (const key of DATA_KEYS) {
     const value = data[key];
-    // Anything but "false" is true, as for a boolean HTML attribute; normalizeConfig reports other types.
-    if (value !== undefined) config[key] = value !== 'false';
+    if (value != null) config[key] = BOOLEAN_KEYS.test(key) ? value != 'false' : value;
   }
-  const cookie: Record<string, unknown> = {};
-  if (data.cookieName) cookie.name = data.cookieName;
-  if (data.cookieDomain) cookie.domain = data.cookieDomain;
-  if (data.maxAgeDays) cookie.maxAgeDays = Number(data.maxAgeDays);
-  if (Object.keys(cookie).length) config.cookie = cookie;
   if (!config.nonce && script?.nonce) config.nonce = script.nonce;
-
-  if (globalConfig !== undefined && (typeof globalConfig !== 'object' || globalConfig === null)) {
-    // Passed through so normalizeConfig reports it once, with the rest.
-    return globalConfig as Record<string, unknown>;
-  }
-  const merged = { ...config, ...(globalConfig as ConsentKitConfig | undefined) } as Record<string, unknown>;
-  if (config.cookie && globalConfig && (globalConfig as ConsentKitConfig).cookie) {
-    merged.cookie = { ...(config.cookie as object), ...(globalConfig as ConsentKitConfig).cookie };
-  }
-  return merged;
+  const given = (globalConfig ?? {}) as ConsentKitConfig;
+  const cookie = {
+    ...(data.cookieName && { name: data.cookieName }),
+    ...(data.cookieDomain && { domain: data.cookieDomain }),
+    ...(data.maxAgeDays && { maxAgeDays: Number(data.maxAgeDays) }),
+    ...given.cookie,
+  };
+  // A cookie option that is no object is left as given, for normalizeConfig to report.
+  const merged = given.cookie === undefined || (typeof given.cookie == 'object' && given.cookie);
+  return { ...config, ...given, ...(merged && Object.keys(cookie).length && { cookie }) };
 }

@@ -37,6 +37,10 @@ describe('script-tag configuration', () => {
     expect(readScriptTagConfig(script, { nonce: 'xyz' }).nonce).toBe('xyz');
   });
 
+  test('a cookie option that is no object is passed on for validation to report', () => {
+    expect(readScriptTagConfig(tag({ 'data-cookie-name': 'ck' }), { cookie: 'ck' })).toEqual({ cookie: 'ck' });
+  });
+
   test('a non-object global config is passed on for validation to report', () => {
     expect(readScriptTagConfig(tag({}), 'oops')).toBe('oops');
   });
