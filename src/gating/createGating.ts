@@ -1,10 +1,125 @@
-// PLACEHOLDER until the gating issue lands: the interface the composition root relies on.
 import type { ConsentCore } from '../core/createConsentCore';
+import { activate } from './activate';
+import { autoBlock } from './autoBlock';
+import { clearCookies } from './clearCookies';
+import { createPlaceholder } from './createPlaceholder';
+import { gatingTexts } from './texts';
 
 export interface GatingOptions {
+  /** The page whose tagged elements are gated. */
   document: Document;
+  /** The visitor's language, for the placeholders' texts. @default 'en' */
+  language?: string;
+  /** Reloads the page after a withdrawal (a test seam). @default () => location.reload() */
+  reload?: () => void;
 }
 
-export function createGating(_core: ConsentCore, _options: GatingOptions): { destroy(): void } {
-  return { destroy() {} };
+const TAGGED = '[data-consent]';
+
+/**
+ * Gates tagged elements (CONTRACT §3): each runs exactly once, in document
+ * order, once every category it names is granted; `!category` marks fallback
+ * content hidden once granted. One MutationObserver path sees every element,
+ * parsed or inserted later. Refused categories lose their cookies and storage
+ * keys, and withdrawing what already ran reloads the page once.
+ */
+export function createGating(
+  core: ConsentCore,
+  { document: d, language = 'en', reload = () => location.reload() }: GatingOptions,
+): { destroy(): void } {
+  const { config } = core;
+  const t = gatingTexts(language, config.texts);
+  const seen = new WeakSet<Element>();
+  const boxes = new Map<Element, HTMLElement>();
+  const ran = new Set<string>();
+  const queue: HTMLElement[] = [];
+  const held: HTMLElement[] = [];
+  let waiting: boolean | undefined;
+
+  const categoriesOf = (el: Element) => el.getAttribute('data-consent')!.match(/[^\s!]+/g) ?? [];
+
+  // Answers per category, forgotten on every change: a page may tag thousands of elements.
+  let granted: Record<string, boolean> = {};
+  const has = (need: string[]) => need.every((id) => (granted[id] ??= core.has(id)));
+
+  const consider = (el: HTMLElement) => {
+    if (seen.has(el)) return;
+    const need = categoriesOf(el);
+    if (el.getAttribute('data-consent')!.includes('!')) el.hidden = has(need);
+    // An empty list grants nothing: a typo must not run a tracker.
+    else if (need[0] && has(need)) seen.add(el), queue.push(el);
+    else if (el.localName == 'iframe' && !boxes.has(el)) boxes.set(el, createPlaceholder(core, el as HTMLIFrameElement, need, t));
+  };
+
+  const pump = (): void => {
+    for (let el; !waiting && (el = queue[0]); ) {
+      // While parsing, a script without a next sibling may not have all its text yet.
+      if (d.readyState == 'loading' && el.localName == 'script' && !el.nextSibling) return;
+      queue.shift();
+      const need = categoriesOf(el);
+      // Withdrawn while waiting in line: it may run after a later grant.
+      if (!has(need)) {
+        seen.delete(el);
+        continue;
+      }
+      need.forEach((id) => ran.add(id));
+      if (boxes.has(el)) boxes.get(el)!.remove(), boxes.delete(el), (el.hidden = false);
+      waiting = activate(el, seen, () => {
+        waiting = false;
+        pump();
+      });
+    }
+  };
+
+  const scan = () => {
+    d.querySelectorAll<HTMLElement>(TAGGED).forEach(consider);
+    held.forEach(consider);
+    pump();
+  };
+
+  const clear = (categories: string[], quiet?: boolean) => {
+    const result = clearCookies(d, config, categories);
+    if (!quiet || result.removed[0] || result.remaining[0]) core.emit('clear', { categories, ...result });
+  };
+
+  const unblock = Object.keys(config.blocking)[0] ? autoBlock(core, held) : () => {};
+  // One native query per parent that changed is far cheaper than visiting each added node in script.
+  const observer = new MutationObserver((records) => {
+    for (const parent of new Set(records.map((r) => r.target as Element))) parent.querySelectorAll<HTMLElement>(TAGGED).forEach(consider);
+    pump();
+  });
+  observer.observe(d, { childList: true, subtree: true });
+  const off = core.on('change', ({ revoked }) => {
+    granted = {};
+    if (revoked[0]) {
+      clear(revoked);
+      const key = config.cookie.name + ':reloaded';
+      try {
+        // Once per 10 s: a page that grants and withdraws by itself must not loop.
+        if (config.reloadOnWithdraw && revoked.some((id) => ran.has(id)) && !(Date.now() - +sessionStorage[key] < 1e4)) {
+          sessionStorage[key] = Date.now();
+          setTimeout(reload);
+        }
+      } catch {
+        // Without session storage there is no loop guard, so no reload.
+      }
+    }
+    scan();
+  });
+  d.addEventListener('DOMContentLoaded', scan);
+  scan();
+  clear(
+    config.categories.map((c) => c.id).filter((id) => !core.has(id)),
+    true,
+  );
+
+  return {
+    destroy() {
+      unblock();
+      observer.disconnect();
+      off();
+      d.removeEventListener('DOMContentLoaded', scan);
+      boxes.forEach((box) => box.remove());
+    },
+  };
 }

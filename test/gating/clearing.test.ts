@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { ConsentKitConfig } from '../../src/core/config';
+import { startGating } from './setup';
+
+const config: ConsentKitConfig = {
+  categories: {
+    analytics: { services: [{ name: 'Stats', cookies: ['_ga', '_ga_*'], storage: ['_hj*'] }] },
+    marketing: { services: [{ name: 'Pixel', cookies: [/^_fb/g] }, { name: 'Ads', cookies: ['ads'], storage: ['amp_*'] }] },
+  },
+};
+
+const cookieNames = () => document.cookie.split(/; */).filter(Boolean).map((c) => c.split('=')[0]).sort();
+const setCookies = (...cookies: string[]) => cookies.forEach((c) => (document.cookie = c));
+
+let destroy = () => {};
+beforeEach(() => history.replaceState(null, '', '/'));
+afterEach(() => {
+  destroy();
+  for (const name of cookieNames()) for (const path of ['/', '/shop', '/shop/cart']) document.cookie = `${name}=; max-age=0; path=${path}`;
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+const start = (...args: Parameters<typeof startGating>) => {
+  const started = startGating(...args);
+  destroy = started.gating.destroy;
+  return started;
+};
+
+test('at start-up, cookies and storage of refused categories are deleted and reported', () => {
+  history.replaceState(null, '', '/shop/cart/item');
+  setCookies('_ga=1; path=/', '_ga_XYZ=2; path=/shop', '_gid=3', '_fbp=4; path=/shop/cart', '_fbc=5', 'ads=6', 'session=7; path=/');
+  localStorage.setItem('_hjSession', '1');
+  localStorage.setItem('theme', 'dark');
+  sessionStorage.setItem('amp_123', '1');
+  const { clears } = start('', config);
+  expect(cookieNames()).toEqual(['_gid', 'session']);
+  expect([localStorage.getItem('_hjSession'), localStorage.getItem('theme'), sessionStorage.getItem('amp_123')]).toEqual([null, 'dark', null]);
+  expect(clears).toHaveLength(1);
+  const [clear] = clears as Array<{ categories: string[]; removed: string[]; remaining: string[] }>;
+  expect(clear!.categories).toEqual(['preferences', 'analytics', 'marketing']);
+  expect([...clear!.removed].sort()).toEqual(['_fbc', '_fbp', '_ga', '_ga_XYZ', '_hjSession', 'ads', 'amp_123']);
+  expect(clear!.remaining).toEqual([]);
+});
+
+test('nothing to delete at start-up: no clear event', () => {
+  setCookies('session=1');
+  const { clears } = start('', config);
+  expect(clears).toEqual([]);
+});
+
+test('withdrawing a category deletes only its cookies and says what is left', () => {
+  const { core, clears } = start('', config);
+  core.acceptAll();
+  setCookies('_ga=1', '_ga_A=2', '_fbp=3', 'stuck_ga=4');
+  // A cookie the page cannot delete (in a browser: set by the server as HttpOnly on another path).
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => cookie.get!.call(document),
+    set: (value: string) => value.startsWith('_ga_A=;') || cookie.set!.call(document, value),
+  });
+  try {
+    core.withdraw('analytics');
+  } finally {
+    delete (document as { cookie?: string }).cookie;
+  }
+  expect(cookieNames()).toEqual(['_fbp', '_ga_A', 'stuck_ga']);
+  expect(clears).toEqual([{ categories: ['analytics'], removed: ['_ga'], remaining: ['_ga_A'] }]);
+});
+
+test('the consent cookie and the kit’s own storage are never cleared, whatever the patterns', () => {
+  localStorage.setItem('consentkit:receipts', '[]');
+  localStorage.setItem('tracker', '1');
+  setCookies('consentkit=abc', 'other=1');
+  start('', { categories: { marketing: { services: [{ name: 'Everything', cookies: ['*'], storage: ['*'] }] } } });
+  expect(cookieNames()).toEqual(['consentkit']);
+  expect(localStorage.getItem('consentkit:receipts')).toBe('[]');
+  expect(localStorage.getItem('tracker')).toBe(null);
+});
+
+test('withdrawing a category whose elements ran reloads the page once', async () => {
+  vi.useFakeTimers();
+  const reload = vi.fn();
+  const { core } = start(`<img data-consent="marketing" data-src="/p.gif" alt="">`, config, { reload });
+  core.acceptAll();
+  core.withdraw('analytics');
+  vi.runAllTimers();
+  expect(reload).not.toHaveBeenCalled();
+  core.withdraw('marketing');
+  vi.runAllTimers();
+  expect(reload).toHaveBeenCalledTimes(1);
+  // Granting and withdrawing again right away (a page doing it by itself on load) does not loop.
+  core.acceptAll();
+  core.withdraw('marketing');
+  vi.runAllTimers();
+  expect(reload).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
+});
+
+test('reloadOnWithdraw: false never reloads', () => {
+  vi.useFakeTimers();
+  const reload = vi.fn();
+  const { core } = start(`<img data-consent="marketing" data-src="/p.gif" alt="">`, { ...config, reloadOnWithdraw: false }, { reload });
+  core.acceptAll();
+  core.withdraw();
+  vi.runAllTimers();
+  expect(reload).not.toHaveBeenCalled();
+  vi.useRealTimers();
+});

@@ -1,0 +1,29 @@
+import type { ConsentKitConfig } from '../../src/core/config';
+import { createGating, type GatingOptions } from '../../src/gating/createGating';
+import { makeCore } from '../core/fakes';
+
+/** Tagged code in the tests writes what ran into the page; the page's scripts don't share the test's globals. */
+export const ran = (): string[] => (document.documentElement.dataset.log ?? '').split(' ').filter(Boolean);
+/** Inline code that records `name` as having run. */
+export const record = (name: string) => `document.documentElement.dataset.log += ' ${name}'`;
+
+/** A core and gating on the jsdom page; tagged code records itself with `record()`. */
+export function startGating(html: string, config: ConsentKitConfig = {}, options: Partial<GatingOptions> = {}, previous?: ReturnType<typeof makeCore>) {
+  document.body.innerHTML = html;
+  document.documentElement.dataset.log = '';
+  const made = makeCore(config, previous ? { slot: previous.slot, store: previous.store } : {});
+  const clears: unknown[] = [];
+  made.core.on('clear', (detail) => void clears.push(detail));
+  const gating = createGating(made.core, { document, ...options });
+  return { ...made, gating, clears };
+}
+
+/** MutationObserver callbacks run in a microtask. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** jsdom fetches nothing: a test plays the network by firing `load` on an external script. */
+export function loaded(src: string): void {
+  const script = document.querySelector<HTMLScriptElement>(`script[src="${src}"]:not([type="text/plain"])`);
+  if (!script) throw new Error(`no live script ${src}`);
+  script.dispatchEvent(new Event('load'));
+}
