@@ -28,6 +28,7 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
     const url = new URL(req.url ?? '/', 'http://demo');
     if (url.pathname === '/api/consent' || url.pathname.startsWith('/api/consent/')) return void ledger(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (url.pathname === '/consentkit.min.js') return sendFile(res, join(root, 'dist', 'consentkit.min.js'));
     serveStatic(url, res);
   });
