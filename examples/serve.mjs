@@ -52,7 +52,11 @@ function serveStatic(url, res) {
     // Pages are templates: the language switch and, for the strict-CSP example, a fresh nonce.
     const nonce = randomBytes(16).toString('base64');
     const lang = url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
-    let html = readFileSync(file, 'utf8').replaceAll('{{nonce}}', nonce).replace('<html lang="en">', `<html lang="${lang}">`);
+    let html = readFileSync(file, 'utf8');
+    // A page of the demo site is its content only, put into the site's layout.
+    const title = /^<!-- title: (.*) -->\n/.exec(html);
+    if (title) html = readFileSync(join(here, 'site', '_layout.html'), 'utf8').replace('{{title}}', title[1]).replace('{{content}}', html.slice(title[0].length));
+    html = html.replaceAll('{{nonce}}', nonce).replace('<html lang="en">', `<html lang="${lang}">`);
     const headers = {};
     if (html.includes('data-csp="strict"')) {
       headers['content-security-policy'] = `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;
