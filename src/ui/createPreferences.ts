@@ -1,18 +1,23 @@
 import type { ConsentCore, DecisionOptions } from '../core/createConsentCore';
 import type { ReceiptSource } from '../core/receipt';
-import { button, type H } from './h';
+import { buttonRow, type H } from './h';
 import type { Texts } from './texts';
 
-const SERVICE_FIELDS = ['provider', 'purpose', 'duration', 'cookies'] as const;
 const LAYER = { layer: 'preferences' } as const;
+
+/** The dialog element and its open (decisions then come from `source`), close and reflect-the-decision functions. */
+export type Preferences = [el: HTMLDialogElement, open: (source: ReceiptSource) => void, close: () => void, reflect: () => void];
 
 /**
  * The preferences dialog: one switch per category reflecting the current
  * decision (nothing pre-ticked without one), its services in a <details>,
  * a focus trap, and focus back to the opener on close, or to `fallbackFocus`
  * when the opener is gone (the banner hides once a choice is made).
+ * A tuple, not an object: its parts are named where they are used, and
+ * minified names cost nothing.
  */
-export function createPreferences(core: ConsentCore, doc: Document, h: H, t: Texts, lang: string, fallbackFocus: () => HTMLElement) {
+export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: string, fallbackFocus: HTMLElement): Preferences {
+  const doc = fallbackFocus.ownerDocument;
   let source: ReceiptSource;
   let opener: HTMLElement | null;
   let isOpen = false;
@@ -25,65 +30,67 @@ export function createPreferences(core: ConsentCore, doc: Document, h: H, t: Tex
     const services = c.services.map((s) =>
       h(
         'li',
-        {},
-        h('strong', {}, s.name),
-        h('dl', {}, ...SERVICE_FIELDS.flatMap((k) => {
-          const value = k == 'cookies' ? s.cookies?.join(', ') : s[k];
-          return value ? [h('dt', {}, t[k]), h('dd', {}, value)] : [];
-        })),
+        0,
+        h('strong', 0, s.name),
+        h(
+          'dl',
+          0,
+          ...(['provider', 'purpose', 'duration', 'cookies'] as const).flatMap((k) => {
+            // Joins the cookie list; a single text passes through, a missing one becomes ''.
+            const value = [s[k]].flat().join(', ');
+            return value ? [h('dt', 0, t[k]), h('dd', 0, value)] : [];
+          }),
+        ),
       ),
     );
     const item = h(
       'li',
-      {},
-      h('label', {}, input, c.label ?? t[c.id] ?? c.id),
-      description ? h('p', {}, description) : '',
-      services.length ? h('details', {}, h('summary', {}, t.services), h('ul', {}, ...services)) : '',
+      0,
+      h('label', 0, input, c.label ?? t[c.id] ?? c.id),
+      description ? h('p', 0, description) : '',
+      services[0] ? h('details', 0, h('summary', 0, t.services), h('ul', 0, ...services)) : '',
     );
-    return { c, input, item };
+    return [c, input, item] as const;
   });
 
   function reflect(): void {
     const state = core.get();
-    for (const { c, input } of switches) input.checked = c.required || state?.categories[c.id] === true;
+    for (const [c, input] of switches) input.checked = c.required || state?.categories[c.id] === true;
   }
 
-  const decide = (fn: (o: DecisionOptions) => unknown) => () => {
-    fn({ source });
-    reflect();
+  // No reflect() here: the core's `consent` event makes createUi call it.
+  const act = (decide: (o: DecisionOptions) => unknown) => () => {
+    decide({ source });
     status.textContent = t.saved;
   };
-
-  function onkeydown(e: KeyboardEvent): void {
-    if (e.key == 'Escape') close();
-    // Wraps focus itself: jsdom has no native modal, and browsers may let focus leave a modal for their own UI.
-    if (e.key == 'Tab' && doc.activeElement == (e.shiftKey ? first : last)) {
-      e.preventDefault();
-      (e.shiftKey ? last : first).focus();
-    }
-  }
+  const row = buttonRow(h, t, core, act, [t.save, act((o) => core.save(Object.fromEntries(switches.map(([c, input]) => [c.id, input.checked])), o))], [t.close, close]);
 
   // The edges of the focus order: the first optional switch (built-in categories come first) and Close.
-  const first = switches[1]!.input;
-  const last = button(h, t.close, close);
+  const first = switches[1]![1];
+  const last = row.lastChild as HTMLElement;
   // `onclose` answers the browser's own close requests; the check skips a late event after a quick reopen.
   const el = h(
     'dialog',
-    { class: 'ck ck-d', 'aria-labelledby': 'ck-pt', lang, onkeydown, onclose: () => el.open || close() },
+    {
+      class: 'ck ck-d',
+      'aria-labelledby': 'ck-pt',
+      lang,
+      onkeydown(e: KeyboardEvent) {
+        if (e.key == 'Escape') close();
+        // Wraps focus itself: jsdom has no native modal, and browsers may let focus leave a modal for their own UI.
+        if (e.key == 'Tab' && doc.activeElement == (e.shiftKey ? first : last)) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
+        }
+      },
+      onclose: () => el.open || close(),
+    },
     h('h2', { id: 'ck-pt' }, t.dialogTitle),
-    h('ul', {}, ...switches.map((s) => s.item)),
+    h('ul', 0, ...switches.map((s) => s[2])),
     status,
-    h(
-      'div',
-      { class: 'ck-r' },
-      button(h, t.acceptAll, decide(core.acceptAll), 'ck-p'),
-      button(h, t.rejectAll, decide(core.rejectAll), 'ck-p'),
-      button(h, t.save, decide((o) => core.save(Object.fromEntries(switches.map(({ c, input }) => [c.id, input.checked])), o))),
-      last,
-    ),
-  ) as HTMLDialogElement & Partial<Pick<HTMLDialogElement, 'showModal' | 'close'>>;
+    row,
+  ) as HTMLDialogElement;
 
-  /** Opens the dialog; decisions taken in it are recorded with `src` as their source. */
   function open(src: ReceiptSource): void {
     source = src;
     status.textContent = '';
@@ -92,8 +99,9 @@ export function createPreferences(core: ConsentCore, doc: Document, h: H, t: Tex
     isOpen = true;
     opener = doc.activeElement as HTMLElement | null;
     doc.body.append(el);
-    if (el.showModal) el.showModal();
-    else el.setAttribute('open', '');
+    // jsdom has no showModal(); an `open` attribute is all it needs.
+    el.showModal?.();
+    el.setAttribute('open', '');
     first.focus();
     core.emit('show', LAYER);
   }
@@ -101,11 +109,11 @@ export function createPreferences(core: ConsentCore, doc: Document, h: H, t: Tex
   function close(): void {
     if (!isOpen) return;
     isOpen = false;
-    if (el.close) el.close();
-    else el.removeAttribute('open');
-    ((opener?.isConnected && opener) || fallbackFocus()).focus?.();
+    el.close?.();
+    el.removeAttribute('open');
+    ((opener?.isConnected && opener) || fallbackFocus).focus?.();
     core.emit('hide', LAYER);
   }
 
-  return { el, open, close, reflect };
+  return [el, open, close, reflect];
 }

@@ -1,5 +1,5 @@
 import type { ConsentCore } from '../core/createConsentCore';
-import { button, createH } from './h';
+import { buttonRow, createH } from './h';
 import { createPreferences } from './createPreferences';
 import css from './styles.css?raw';
 import { keptFor, textsFor } from './texts';
@@ -28,7 +28,6 @@ export interface Ui {
 
 const BANNER = { layer: 'banner' } as const;
 const FROM_BANNER = { source: 'banner' } as const;
-const OPEN = '[data-consent-open]';
 
 /**
  * The banner, the preferences dialog and the persistent settings button
@@ -39,65 +38,54 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
   const { config } = core;
   const h = createH(doc);
   const t = textsFor(lang, config.texts);
-  const root = doc.documentElement;
+  const root = doc.documentElement.classList;
   const url = config.policyUrl;
   let dead = false;
-  // The script may run in <head>, before there is a body to attach to.
-  const ready = (fn: () => void) => (doc.body ? fn() : doc.addEventListener('DOMContentLoaded', () => dead || fn(), { once: true }));
+  // The script may run in <head>, before there is a body to attach to. DOMContentLoaded fires once, so the listener can stay.
+  const ready = (fn: () => void) => (doc.body ? fn() : doc.addEventListener('DOMContentLoaded', () => dead || fn()));
 
   const style = config.injectStyles && h('style', { nonce: config.nonce }, css);
   if (style) doc.head.append(style);
 
   const settings = h('button', { class: 'ck ck-s', lang, 'data-consent-open': '' }, t.settings);
-  const prefs = createPreferences(core, doc, h, t, lang, () => settings);
+  const [dialog, open, close, reflect] = createPreferences(core, h, t, lang, settings);
   const dismiss = () => core.dismiss(FROM_BANNER);
-  // A block body: a handler property that returns false cancels the key (Tab included).
-  const onkeydown = (e: KeyboardEvent) => {
-    if (e.key == 'Escape') dismiss();
-  };
-  // A named <section> is a region, not a modal: the page stays usable (no cookie wall). Accept and Reject look alike.
+  // A named <section> is a region, not a modal: the page stays usable (no cookie wall).
   const banner = h(
     'section',
-    { class: 'ck ck-b', 'aria-label': t.title, lang, onkeydown },
-    h('p', {}, t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t)), ' ', url ? h('a', { href: url }, t.policy) : ''),
-    h(
-      'div',
-      { class: 'ck-r' },
-      button(h, t.acceptAll, () => core.acceptAll(FROM_BANNER), 'ck-p'),
-      button(h, t.rejectAll, () => core.rejectAll(FROM_BANNER), 'ck-p'),
-      button(h, t.customize, () => prefs.open('preferences')),
-      button(h, t.dismiss, dismiss),
-    ),
+    {
+      class: 'ck ck-b',
+      'aria-label': t.title,
+      lang,
+      // A block body: a handler property that returns false cancels the key (Tab included).
+      onkeydown(e: KeyboardEvent) {
+        if (e.key == 'Escape') dismiss();
+      },
+    },
+    h('p', 0, t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t)), ' ', url ? h('a', { href: url }, t.policy) : ''),
+    buttonRow(h, t, core, (decide) => () => decide(FROM_BANNER), [t.customize, () => open('preferences')], [t.dismiss, dismiss]),
   );
   // Taken before any status message, so the digest is the same for every decision.
-  const shown = banner.textContent + prefs.el.textContent;
+  const shown = banner.textContent + dialog.textContent;
 
-  function showBanner(): void {
+  /** Shows or hides the banner; `show` waits for the body. */
+  const toggle = (show: boolean) =>
     ready(() => {
-      if (banner.isConnected) return;
+      if (banner.isConnected == show) return;
       // First in the tab order; fixed, so nothing moves (no layout shift).
-      doc.body.prepend(banner);
-      root.classList.add('ck-on');
-      core.emit('show', BANNER);
+      if (show) doc.body.prepend(banner);
+      else banner.remove();
+      root.toggle('ck-on', show);
+      core.emit(show ? 'show' : 'hide', BANNER);
     });
-  }
-
-  function hideBanner(): void {
-    if (!banner.isConnected) return;
-    banner.remove();
-    root.classList.remove('ck-on');
-    core.emit('hide', BANNER);
-  }
 
   function sync(): void {
-    prefs.reflect();
-    if (!core.get()) {
-      settings.remove();
-      return showBanner();
-    }
+    const decided = core.get();
     const hadFocus = banner.contains(doc.activeElement);
-    hideBanner();
-    if (config.settingsButton)
+    reflect();
+    toggle(!decided);
+    if (!decided) settings.remove();
+    else if (config.settingsButton)
       ready(() => {
         // Re-appending would blur it.
         if (!settings.isConnected) doc.body.append(settings);
@@ -107,29 +95,29 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
   }
 
   const onClick = (e: Event) => {
-    if (!(e.target as Element).closest?.(OPEN)) return;
+    if (!(e.target as Element).closest?.('[data-consent-open]')) return;
     e.preventDefault();
-    prefs.open(core.get() ? 'settings-button' : 'preferences');
+    open(core.get() ? 'settings-button' : 'preferences');
   };
   doc.addEventListener('click', onClick);
   const offs = [core.on('consent', sync), core.on('change', sync)];
   sync();
 
   return {
-    show: showBanner,
-    showPreferences: () => ready(() => prefs.open('preferences')),
+    show: () => toggle(true),
+    showPreferences: () => ready(() => open('preferences')),
     hide() {
-      hideBanner();
-      prefs.close();
+      toggle(false);
+      close();
     },
     shownText: () => shown,
     destroy() {
       dead = true;
       offs.map((off) => off());
       doc.removeEventListener('click', onClick);
-      prefs.close();
-      for (const el of [banner, prefs.el, settings, style]) el && el.remove();
-      root.classList.remove('ck-on');
+      close();
+      for (const el of [banner, dialog, settings, style]) el && el.remove();
+      root.remove('ck-on');
     },
   };
 }

@@ -1,36 +1,36 @@
 import type { TextOverrides } from '../core/config';
 
-// key|English|French (empty French = same as English). Category labels are
-// keyed by category id, descriptions by `<id>Text`. A table, not two objects,
-// so each key is shipped once. (The empty last line sets an unused '' key.)
-const TABLE = `title|Cookies|
-text|Cookies run this site and, if you agree, serve preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Les cookies font fonctionner ce site et, si vous l'acceptez, servent aux préférences, aux statistiques et au marketing. Votre choix est conservé {} et modifiable à tout moment.
-policy|Privacy policy|Politique de confidentialité
-acceptAll|Accept all|Tout accepter
-rejectAll|Reject all|Tout refuser
-customize|Customize|Personnaliser
-dismiss|Continue without accepting|Continuer sans accepter
-dialogTitle|Cookie preferences|Préférences des cookies
-save|Save my choices|Enregistrer mes choix
-saved|Choices saved.|Choix enregistrés.
-settings|Cookie settings|Paramètres des cookies
-close|Close|Fermer
-services|Services|
-provider|Provider|Fournisseur
-purpose|Purpose|Finalité
-duration|Duration|Durée
-cookies|Cookies|
-months|months|mois
-days|days|jours
-necessary|Strictly necessary|Strictement nécessaires
-necessaryText|Required for the site to work.|Requis pour le fonctionnement du site.
-preferences|Preferences|Préférences
-preferencesText|Remember your settings.|Mémorisent vos réglages.
-analytics|Analytics|Mesure d'audience
-analyticsText|Anonymous usage statistics.|Statistiques d'utilisation anonymes.
-marketing|Marketing|
-marketingText|Offers tailored to your browsing.|Offres adaptées à votre navigation.
-`;
+// key|English|French (empty French = same as English), one row per `~` (the
+// backslashes only continue the line). Category labels are keyed by category
+// id, descriptions by `<id>Text`. A table, not two objects, so each key is
+// shipped once.
+const TABLE = `title|Cookies|~\
+text|Cookies run this site and, if you agree, serve preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Les cookies font fonctionner ce site et, si vous l'acceptez, servent aux préférences, aux statistiques et au marketing. Votre choix est conservé {} et modifiable à tout moment.~\
+policy|Privacy policy|Politique de confidentialité~\
+acceptAll|Accept all|Tout accepter~\
+rejectAll|Reject all|Tout refuser~\
+customize|Customize|Personnaliser~\
+dismiss|Continue without accepting|Continuer sans accepter~\
+dialogTitle|Cookie preferences|Préférences des cookies~\
+save|Save my choices|Enregistrer mes choix~\
+saved|Choices saved.|Choix enregistrés.~\
+settings|Cookie settings|Paramètres des cookies~\
+close|Close|Fermer~\
+services|Services|~\
+provider|Provider|Fournisseur~\
+purpose|Purpose|Finalité~\
+duration|Duration|Durée~\
+cookies|Cookies|~\
+months|months|mois~\
+days|days|jours~\
+necessary|Strictly necessary|Strictement nécessaires~\
+necessaryText|Required for the site to work.|Requis pour le fonctionnement du site.~\
+preferences|Preferences|Préférences~\
+preferencesText|Remember your settings.|Mémorisent vos réglages.~\
+analytics|Analytics|Mesure d'audience~\
+analyticsText|Anonymous usage statistics.|Statistiques d'utilisation anonymes.~\
+marketing|Marketing|~\
+marketingText|Offers tailored to your browsing.|Offres adaptées à votre navigation.`;
 
 type Key =
   | 'title' | 'text' | 'policy' | 'acceptAll' | 'rejectAll' | 'customize' | 'dismiss' | 'dialogTitle' | 'save' | 'saved'
@@ -42,8 +42,8 @@ export type Texts = Record<Key, string> & Record<string, string | undefined>;
 /** The texts for `language`: the site's overrides, then the built-in language, then English. */
 export function textsFor(language: string, overrides: TextOverrides): Texts {
   const texts: Record<string, string> = {};
-  for (const line of TABLE.split('\n')) {
-    const [key = '', english = '', french] = line.split('|');
+  for (const line of TABLE.split('~')) {
+    const [key, english, french] = line.split('|') as [string, string, string];
     texts[key] = (language == 'fr' && french) || english;
   }
   return { ...texts, ...overrides[language] } as Texts;
