@@ -1,9 +1,9 @@
 // The gzip -9 size of each published browser build, against its budget.
 // Used by test/size.test.ts (which fails over budget) and by the benchmark.
 // Run after `npm run build`: node scripts/sizes.mjs
-import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
+import { measureSizes } from '../bench/lib/sizes.mjs';
 import terser from '@rollup/plugin-terser';
 
 export const BUDGETS = {
@@ -13,6 +13,7 @@ export const BUDGETS = {
   'headless core (createConsentCore)': 3500,
 };
 
+/** Raw, gzip -9 and brotli bytes of a piece of code. */
 export function measure(code) {
   const bytes = Buffer.from(code);
   return {
@@ -33,11 +34,13 @@ async function treeShaken(file, name) {
   return output[0].code;
 }
 
+const measureFile = (path) => measureSizes([new URL(path, import.meta.url).pathname]);
+
 export async function measureBuilds() {
   return {
-    'dist/consentkit.min.js': measure(readFileSync(new URL('../dist/consentkit.min.js', import.meta.url))),
+    'dist/consentkit.min.js': measureFile('../dist/consentkit.min.js'),
     'headless core (createConsentCore)': measure(await treeShaken('dist/headless.mjs', 'createConsentCore')),
-    'dist/consentkit.css': measure(readFileSync(new URL('../dist/consentkit.css', import.meta.url))),
+    'dist/consentkit.css': measureFile('../dist/consentkit.css'),
   };
 }
 
