@@ -42,7 +42,7 @@ export type ConsentKitServices = Partial<CoreServices> & { document?: Document }
 export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitServices = {}): ConsentKit {
   const { config, errors } = normalizeConfig(input);
   const doc = services.document ?? (typeof document === 'undefined' ? undefined : document);
-  const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages());
+  const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages);
   let ui: Ui | undefined;
   const store = services.store ?? createWebStore();
   const core = createConsentCore(config, {

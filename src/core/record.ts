@@ -39,9 +39,10 @@ const isId = (value: unknown): value is string => typeof value == 'string' && ID
 
 /** A missing, corrupt, oversized or tampered value is no decision: null, never a throw. */
 export function decodeRecord(raw: string | null | undefined): StoredRecord | null {
+  // Checked before parsing: a first visit must not pay for a thrown exception.
+  if (!raw || raw.length > MAX_RECORD_LENGTH) return null;
   try {
-    // JSON.parse('') throws: oversized and missing values end in the catch too.
-    const { v, sub, ts, pv, rid, gpc, c } = JSON.parse(raw && raw.length <= MAX_RECORD_LENGTH ? raw : '');
+    const { v, sub, ts, pv, rid, gpc, c } = JSON.parse(raw);
     const categories: CategoryChoices = {};
     // for-in over a string or an array yields indices, which are no category ids.
     for (const id in c) {
