@@ -21,7 +21,7 @@ export function activate(el: HTMLElement, seen: WeakSet<Element>, done: () => vo
     const s = old.ownerDocument.createElement('script');
     for (const { name, value } of old.attributes) s.setAttribute(name, value);
     s.text = old.text;
-    s.type = old.getAttribute('data-type') || '';
+    s.type = old.dataset.type || '';
     // The page hides a parsed nonce attribute; the property keeps it.
     s.nonce = old.nonce!;
     swap(s);

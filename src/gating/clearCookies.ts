@@ -1,27 +1,31 @@
-import type { ResolvedConfig } from '../core/normalizeConfig';
+import type { ConsentCore } from '../core/createConsentCore';
 
 /** `_ga_*` becomes /^_ga_.*$/; a RegExp is kept. */
 const toRegExp = (pattern: string | RegExp): RegExp =>
   typeof pattern == 'string' ? RegExp(`^${pattern.split('*').map((s) => s.replace(/\W/g, '\\$&')).join('.*')}$`) : pattern;
 
-const cookieNames = (d: Document): string[] => d.cookie.split(/; */).map((c) => c.split('=')[0]!);
-
 /**
- * Deletes the cookies and storage keys of these categories' services. A
- * deletion only hits a cookie with the same domain and path, so each cookie is
- * deleted under every domain it could have been set on (none, the host, each
- * parent domain) and every path (`/`, the current path and its parents). What
- * the page can still read afterwards is `remaining`. The consent cookie and
- * the kit's own storage keys are never touched.
+ * Deletes the cookies and storage keys of these categories' services and
+ * emits `clear` with what went and what the page can still read (`quiet`:
+ * only when there was something). A deletion only hits a cookie with the
+ * same domain and path, so each cookie is deleted under every domain it could
+ * have been set on (none, the host, each parent domain) and every path (`/`,
+ * the current path and its parents). The consent cookie and the kit's own
+ * storage keys are never touched.
  */
-export function clearCookies(d: Document, config: ResolvedConfig, ids: string[]): { removed: string[]; remaining: string[] } {
-  const services = config.categories.filter((c) => ids.includes(c.id)).flatMap((c) => c.services);
-  const matcher = (patterns: Array<string | RegExp>) => (name: string) =>
+export function clearCookies(core: ConsentCore, d: Document, categories: string[], quiet?: boolean): void {
+  const { config } = core;
+  const services = config.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services);
+  const matcher = (kind: 'cookies' | 'storage') => {
+    const patterns = services.flatMap((s) => s[kind] ?? []).map(toRegExp);
     // search() ignores a /g RegExp's lastIndex, unlike test().
-    !!name && name.split(':')[0] != config.cookie.name && patterns.some((p) => name.search(toRegExp(p)) > -1);
-  const isKey = matcher(services.flatMap((s) => s.storage ?? []));
-  const found = [...new Set(cookieNames(d).filter(matcher(services.flatMap((s) => s.cookies ?? []))))];
+    return (name: string) => !!name && name.split(':')[0] != config.cookie.name && patterns.some((p) => name.search(p) > -1);
+  };
+  const names = () => d.cookie.split(/; */).map((c) => c.split('=')[0]!);
+  const isKey = matcher('storage');
+  const found = [...new Set(names().filter(matcher('cookies')))];
   const removed: string[] = [];
+  const remaining: string[] = [];
   const { hostname, pathname, protocol } = location;
   const tail = `=;max-age=0${protocol == 'https:' ? ';secure' : ''};path=`;
   const domains = [''];
@@ -36,7 +40,7 @@ export function clearCookies(d: Document, config: ResolvedConfig, ids: string[])
   } catch {
     // Storage refused (sandboxed frame, privacy mode): nothing stored to clear.
   }
-  const left = cookieNames(d);
-  removed.push(...found.filter((n) => !left.includes(n)));
-  return { removed, remaining: found.filter((n) => left.includes(n)) };
+  const left = names();
+  for (const name of found) (left.includes(name) ? remaining : removed).push(name);
+  if (!quiet || removed[0] || remaining[0]) core.emit('clear', { categories, removed, remaining });
 }

@@ -3,7 +3,6 @@ import { activate } from './activate';
 import { autoBlock } from './autoBlock';
 import { clearCookies } from './clearCookies';
 import { createPlaceholder } from './createPlaceholder';
-import { gatingTexts } from './texts';
 
 export interface GatingOptions {
   /** The page whose tagged elements are gated. */
@@ -28,7 +27,6 @@ export function createGating(
   { document: d, language = 'en', reload = () => location.reload() }: GatingOptions,
 ): { destroy(): void } {
   const { config } = core;
-  const t = gatingTexts(language, config.texts);
   const seen = new WeakSet<Element>();
   const boxes = new Map<Element, HTMLElement>();
   const ran = new Set<string>();
@@ -36,19 +34,17 @@ export function createGating(
   const held: HTMLElement[] = [];
   let waiting: boolean | undefined;
 
-  const categoriesOf = (el: Element) => el.getAttribute('data-consent')!.match(/[^\s!]+/g) ?? [];
+  const categoriesOf = (el: HTMLElement) => el.dataset.consent!.match(/[^\s!]+/g) ?? [];
 
-  // Answers per category, forgotten on every change: a page may tag thousands of elements.
-  let granted: Record<string, boolean> = {};
-  const has = (need: string[]) => need.every((id) => (granted[id] ??= core.has(id)));
+  const has = (need: string[]) => core.has(need);
 
   const consider = (el: HTMLElement) => {
     if (seen.has(el)) return;
     const need = categoriesOf(el);
-    if (el.getAttribute('data-consent')!.includes('!')) el.hidden = has(need);
+    if (el.dataset.consent!.includes('!')) el.hidden = has(need);
     // An empty list grants nothing: a typo must not run a tracker.
     else if (need[0] && has(need)) seen.add(el), queue.push(el);
-    else if (el.localName == 'iframe' && !boxes.has(el)) boxes.set(el, createPlaceholder(core, el as HTMLIFrameElement, need, t));
+    else if (el.localName == 'iframe' && !boxes.has(el)) boxes.set(el, createPlaceholder(core, el as HTMLIFrameElement, need, language));
   };
 
   const pump = (): void => {
@@ -63,7 +59,9 @@ export function createGating(
         continue;
       }
       need.forEach((id) => ran.add(id));
-      if (boxes.has(el)) boxes.get(el)!.remove(), boxes.delete(el), (el.hidden = false);
+      // Once it ran, `seen` keeps it from being considered again: the stale entry is harmless.
+      const box = boxes.get(el);
+      if (box) box.remove(), (el.hidden = false);
       waiting = activate(el, seen, () => {
         waiting = false;
         pump();
@@ -77,11 +75,6 @@ export function createGating(
     pump();
   };
 
-  const clear = (categories: string[], quiet?: boolean) => {
-    const result = clearCookies(d, config, categories);
-    if (!quiet || result.removed[0] || result.remaining[0]) core.emit('clear', { categories, ...result });
-  };
-
   const unblock = Object.keys(config.blocking)[0] ? autoBlock(core, held) : () => {};
   // One native query per parent that changed is far cheaper than visiting each added node in script.
   const observer = new MutationObserver((records) => {
@@ -90,9 +83,8 @@ export function createGating(
   });
   observer.observe(d, { childList: true, subtree: true });
   const off = core.on('change', ({ revoked }) => {
-    granted = {};
     if (revoked[0]) {
-      clear(revoked);
+      clearCookies(core, d, revoked);
       const key = config.cookie.name + ':reloaded';
       try {
         // Once per 10 s: a page that grants and withdraws by itself must not loop.
@@ -106,9 +98,12 @@ export function createGating(
     }
     scan();
   });
-  d.addEventListener('DOMContentLoaded', scan);
+  // Every parsed element was considered as it came: what is left is to run the queue's end.
+  d.addEventListener('DOMContentLoaded', pump);
   scan();
-  clear(
+  clearCookies(
+    core,
+    d,
     config.categories.map((c) => c.id).filter((id) => !core.has(id)),
     true,
   );
@@ -118,7 +113,8 @@ export function createGating(
       unblock();
       observer.disconnect();
       off();
-      d.removeEventListener('DOMContentLoaded', scan);
+      // An empty queue makes a late `DOMContentLoaded` or script `load` a no-op.
+      queue.length = 0;
       boxes.forEach((box) => box.remove());
     },
   };

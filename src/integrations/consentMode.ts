@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 /** All seven types, granted where their category is. */
 function signals(state: ConsentState | null): Record<string, string> {
   const out: Record<string, string> = { security_storage: 'granted' };
-  for (const [id, types] of Object.entries(TYPES)) for (const type of types.split(' ')) out[type] = state?.categories[id] ? 'granted' : 'denied';
+  for (const id in TYPES) for (const type of TYPES[id]!.split(' ')) out[type] = state?.categories[id] ? 'granted' : 'denied';
   return out;
 }
 
@@ -30,10 +30,8 @@ export function consentMode(): Plugin<ConsentCore> {
     name: 'consent-mode',
     setup(core) {
       const options = core.config.consentMode;
-      const defaults: Record<string, unknown> = { ...signals(null), wait_for_update: options?.waitForUpdate ?? 500 };
-      if (options?.region.length) defaults.region = options.region;
       // Must be the first consent command in dataLayer: set up before any tag is activated.
-      gtag('consent', 'default', defaults);
+      gtag('consent', 'default', { ...signals(null), wait_for_update: options?.waitForUpdate ?? 500, ...(options?.region[0] && { region: options.region }) });
       if (options?.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
       if (options?.urlPassthrough) gtag('set', 'url_passthrough', true);
       return onDecision(core, (state) => gtag('consent', 'update', signals(state)));

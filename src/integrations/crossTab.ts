@@ -1,5 +1,6 @@
 import type { Plugin } from '../core/config';
 import type { ConsentCore } from '../core/createConsentCore';
+import { onDecision } from './onDecision';
 
 /**
  * Applies a decision, a withdrawal or an erasure made in another tab of the
@@ -12,14 +13,14 @@ export function crossTab(): Plugin<ConsentCore> {
     name: 'cross-tab',
     setup(core) {
       const key = 'consentkit';
-      let reloading = false;
+      let reloading: unknown;
       const receive = () => {
-        reloading = true;
+        reloading = 1;
         core.reload();
-        reloading = false;
+        reloading = 0;
       };
-      const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(key) : null;
-      const onStorage = (event: StorageEvent) => event.key === key && receive();
+      const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(key) : null;
+      const onStorage = (event: StorageEvent) => event.key == key && receive();
       const post = () => {
         try {
           channel ? channel.postMessage(1) : localStorage.setItem(key, String(Math.random()));
@@ -29,13 +30,10 @@ export function crossTab(): Plugin<ConsentCore> {
       };
       if (channel) channel.onmessage = receive;
       else addEventListener('storage', onStorage);
-      const offs = [
-        core.on('consent', post),
-        // Erasure: the decision is gone. A reload caused by another tab's ping is not echoed back.
-        core.on('change', ({ state }) => !state && !reloading && post()),
-      ];
+      // Every decision taken here, and an erasure; one re-read because of another tab's ping is not echoed back.
+      const off = onDecision(core, () => reloading || post());
       return () => {
-        offs.forEach((off) => off());
+        off();
         channel?.close();
         removeEventListener('storage', onStorage);
       };

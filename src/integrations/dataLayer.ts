@@ -4,12 +4,9 @@ interface TagPage {
   gtag?: (...args: unknown[]) => void;
 }
 
-const page = () => window as unknown as TagPage;
-
 /** Appends a message to `window.dataLayer`, creating the queue if no tag manager has yet. */
 export function pushToDataLayer(message: unknown): void {
-  const w = page();
-  (w.dataLayer ||= []).push(message);
+  ((window as TagPage).dataLayer ||= []).push(message);
 }
 
 /**
@@ -18,7 +15,6 @@ export function pushToDataLayer(message: unknown): void {
  * from the queue; an array or a rest parameter would be silently ignored.
  */
 export function gtag(..._args: unknown[]): void {
-  const own = page().gtag;
-  if (typeof own === 'function') own(..._args);
-  else pushToDataLayer(arguments);
+  const own = (window as TagPage).gtag;
+  own ? own(..._args) : pushToDataLayer(arguments);
 }

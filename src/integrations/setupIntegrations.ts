@@ -11,13 +11,15 @@ import { dataLayerEvents } from './dataLayerEvents';
  */
 export function setupIntegrations(core: ConsentCore, report: ConsentCore['reportError'] = core.reportError): () => void {
   const cleanups: Array<void | (() => void)> = [];
-  if (typeof window === 'object') {
-    for (const plugin of [...(core.config.consentMode ? [consentMode()] : []), dataLayerEvents(), crossTab()]) {
-      try {
-        cleanups.push(plugin.setup(core));
-      } catch (error) {
-        report('plugin', `integration "${plugin.name}" failed to set up`, error);
-      }
+  if (typeof window == 'object') {
+    for (const plugin of [core.config.consentMode && consentMode(), dataLayerEvents(), crossTab()]) {
+      if (plugin)
+        try {
+          cleanups.push(plugin.setup(core));
+        } catch (error) {
+          // Worded as createConsentKit words a failing plugin of the site's.
+          report('plugin', `plugin "${plugin.name}" failed to set up`, error);
+        }
     }
   }
   return () => cleanups.forEach((cleanup) => cleanup?.());

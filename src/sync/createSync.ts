@@ -1,8 +1,8 @@
 import type { ConsentCore } from '../core/createConsentCore';
 import type { Receipt } from '../core/receipt';
 import type { ConsentState } from '../core/state';
+import { readReceiptLog } from '../core/receiptLog';
 import type { KeyValueStore } from '../core/storage';
-import { createOutbox } from './createOutbox';
 import { isRetryable } from './isRetryable';
 import { retryDelay } from './retryDelay';
 import { sendBeacon } from './sendBeacon';
@@ -48,6 +48,7 @@ export interface Sync {
 
 /** Receipts per request: well under the 64 KB that keepalive and beacons may carry. */
 const BATCH = 20;
+const RECEIPTS = '/receipts';
 
 /**
  * Delivers every receipt to the ledger (CONTRACT §8). Each receipt enters the
@@ -55,59 +56,63 @@ const BATCH = 20;
  * the ledger acknowledged it (2xx) or refused it for good (other 4xx, reported
  * as an `error`). Failures are retried with backoff; what is left when the
  * page goes is handed to a beacon and resent on the next page load.
+ *
+ * The outbox is `{cookie name}:outbox` in the store (localStorage: shared by
+ * every tab of the site and kept across page loads). It is read afresh each
+ * time, so a receipt another tab delivered is not sent again here, and one
+ * another tab added is not overwritten.
  */
-export function createSync(core: ConsentCore, options: SyncOptions): Sync {
-  const { endpoint } = core.config;
-  const send = options.fetch ?? fetch;
-  const wait = options.wait ?? setTimeout;
-  const outbox = createOutbox(options.store, `${core.config.cookie.name}:outbox`);
-  const receiptsUrl = `${endpoint}/receipts`;
+export function createSync(
+  core: ConsentCore,
+  { store, fetch: send = fetch, beacon = sendBeacon, wait = setTimeout, page = watchPage }: SyncOptions,
+): Sync {
+  const { endpoint, cookie } = core.config;
+  const key = cookie.name + ':outbox';
+  const read = () => readReceiptLog(store, key);
+  // No length limit, unlike the receipt log: an undelivered receipt is proof kept nowhere else.
+  const write = (list: Receipt[]) => (list[0] ? store.set(key, JSON.stringify(list)) : store.remove(key));
+  const drop = (test: (receipt: Receipt) => boolean) => write(read().filter((r) => !test(r)));
   const body = (receipts: Receipt[]) => JSON.stringify({ receipts });
-  const pending = () => outbox.read().length;
   const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
-  const subjectUrl = (s: string) => `${endpoint}/subjects/${encodeURIComponent(s)}`;
+  const subjectPath = (s: string) => '/subjects/' + encodeURIComponent(s);
   /** Never rejects: a network error is null. */
-  const request = (url: string, method: string, json?: string): Promise<Response | null> =>
-    send(url, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
+  const request = (path: string, method: string, json?: string): Promise<Response | null> =>
+    send(endpoint + path, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
   let queued: Promise<SyncResult> | undefined;
   // Without an endpoint receipts stay in this browser's receipt log: nothing is queued or sent.
   let live = !!endpoint;
+  const stop = () => {
+    clearTimeout(retry);
+    retry = undefined;
+  };
 
   async function attempt(): Promise<SyncResult> {
     let sent = 0;
     let size = BATCH;
-    let asked = false;
-    for (let batch; live && (batch = outbox.read().slice(0, size)).length; ) {
-      asked = true;
-      const response = await request(receiptsUrl, 'POST', body(batch));
+    let asked;
+    for (let batch; live && (batch = read().slice(0, size))[0]; ) {
+      asked = 1;
+      const response = await request(RECEIPTS, 'POST', body(batch));
       const status = response?.status ?? 0;
       const ids = batch.map((r) => r.id);
       if (isRetryable(status)) {
-        if (live) {
-          clearTimeout(retry);
-          retry = wait(() => {
-            retry = undefined;
-            run();
-          }, retryDelay(failures++, Math.random(), response?.headers.get('retry-after')));
-        }
+        if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
         break;
       }
-      if (status > 299 && batch.length > 1) {
+      if (status > 299) {
         // One bad receipt must not take its batch down with it: send them one by one.
-        size = 1;
-        continue;
-      }
-      outbox.drop((r) => ids.includes(r.id));
-      if (status > 299) core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
-      else {
-        sent += ids.length;
-        failures = 0;
-      }
+        if (batch[1]) {
+          size = 1;
+          continue;
+        }
+        core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
+      } else (sent += ids.length), (failures = 0);
+      drop((r) => ids.includes(r.id));
     }
-    const result = { sent, pending: pending() };
+    const result = { sent, pending: read().length };
     if (asked && live) core.emit('sync', result);
     return result;
   }
@@ -119,25 +124,22 @@ export function createSync(core: ConsentCore, options: SyncOptions): Sync {
         queued = undefined;
         return attempt();
       })
-      .catch(() => ({ sent: 0, pending: pending() })));
+      .catch(() => ({ sent: 0, pending: read().length })));
 
-  function flush(): Promise<SyncResult> {
-    clearTimeout(retry);
-    retry = undefined;
-    return run();
-  }
+  /** Also what a retry's timer calls: whichever comes first, the timer is done with. */
+  const flush = () => (stop(), run());
 
   const cleanups = live
     ? [
         core.on('consent', ({ receipt }) => {
-          outbox.add([receipt]);
+          write([...read(), receipt]);
           // A retry already scheduled takes it along, honouring the ledger's Retry-After.
-          if (!retry) run();
+          retry || run();
         }),
-        (options.page ?? watchPage)(() => {
-          const all = outbox.read();
+        page(() => {
+          const all = read();
           // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
-          for (let i = 0; i < all.length; i += BATCH) (options.beacon ?? sendBeacon)(receiptsUrl, body(all.slice(i, i + BATCH)));
+          for (let i = 0; i < all.length; i += BATCH) beacon(endpoint + RECEIPTS, body(all.slice(i, i + BATCH)));
         }, flush),
       ]
     : [];
@@ -149,36 +151,35 @@ export function createSync(core: ConsentCore, options: SyncOptions): Sync {
     async access() {
       const s = subject();
       const records: SubjectRecords | null =
-        live && s
-          ? // Flushed first, so that the answer includes what this browser still holds.
-            await flush()
-              .then(() => request(subjectUrl(s), 'GET'))
-              .then((response) => (response?.ok ? response.json() : null))
-              .catch(() => null)
-          : null;
+        (live &&
+          s &&
+          // Flushed first, so that the answer includes what this browser still holds.
+          (await flush()
+            .then(() => request(subjectPath(s), 'GET'))
+            .then((response) => response?.ok && response.json())
+            .catch(() => 0))) ||
+        null;
       if (!records) core.reportError('access', 'no records', s);
       return records;
     },
     async erase() {
       const s = subject();
-      let ok: boolean | undefined = true;
+      let ok: unknown = 1;
       if (live && s) {
-        clearTimeout(retry);
+        stop();
         // Let a send already on its way land before the deletion.
         await chain;
-        const response = await request(subjectUrl(s), 'DELETE');
+        const response = await request(subjectPath(s), 'DELETE');
         // 404: the ledger holds nothing for this subject, which is what was asked.
-        ok = response?.ok || response?.status === 404;
+        ok = response?.ok || response?.status == 404;
       }
-      if (ok) {
-        outbox.drop((r) => r.subject === s);
-        core.forget();
-      } else core.reportError('erase', 'not erased', s);
+      if (ok) drop((r) => r.subject === s), core.forget();
+      else core.reportError('erase', 'not erased', s);
       return !!ok;
     },
     destroy() {
       live = false;
-      clearTimeout(retry);
+      stop();
       cleanups.forEach((cleanup) => cleanup());
     },
   };

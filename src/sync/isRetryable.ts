@@ -6,5 +6,5 @@
  * one mistake that cannot be undone.
  */
 export function isRetryable(status: number): boolean {
-  return status < 200 || status > 499 || status === 408 || status === 429 || (status > 299 && status < 400);
+  return !/^(2|4(?!08|29))/.test('' + status);
 }

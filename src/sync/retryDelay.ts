@@ -12,6 +12,7 @@ export const RETRY_CAP_MS = 300_000;
  * @param random a number in [0, 1), `Math.random()` in production
  */
 export function retryDelay(failures: number, random: number, retryAfter?: string | null, now = Date.now()): number {
-  const asked = retryAfter ? (/^\s*\d+\s*$/.test(retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - now) : NaN;
-  return Math.min(RETRY_CAP_MS, asked >= 0 ? asked : asked < 0 ? 0 : RETRY_BASE_MS * 2 ** failures * (1 + random));
+  // Whole seconds, else a date; anything else (null too) parses as NaN.
+  const asked = /^\s*\d+\s*$/.test(retryAfter!) ? +retryAfter! * 1000 : Date.parse(retryAfter!) - now;
+  return Math.min(RETRY_CAP_MS, asked < 0 ? 0 : asked >= 0 ? asked : RETRY_BASE_MS * 2 ** failures * (1 + random));
 }

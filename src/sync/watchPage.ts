@@ -8,10 +8,10 @@ const EVENTS = ['pagehide', 'visibilitychange', 'online'];
  * window.
  */
 export function watchPage(hide: () => void, online: () => void): () => void {
-  if (typeof window === 'undefined') return () => {};
   // `visibilitychange` fires on the document and bubbles to the window.
   const listener = (event: Event) =>
-    event.type === 'online' ? online() : (event.type === 'pagehide' || document.visibilityState === 'hidden') && hide();
-  EVENTS.forEach((type) => addEventListener(type, listener));
-  return () => EVENTS.forEach((type) => removeEventListener(type, listener));
+    event.type == 'online' ? online() : (event.type == 'pagehide' || document.visibilityState == 'hidden') && hide();
+  const each = (method: 'addEventListener' | 'removeEventListener') => EVENTS.forEach((type) => globalThis[method]?.(type, listener));
+  each('addEventListener');
+  return () => each('removeEventListener');
 }

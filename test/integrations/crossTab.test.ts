@@ -92,3 +92,20 @@ test('without BroadcastChannel, a localStorage ping and the storage event carry 
     vi.unstubAllGlobals();
   }
 });
+
+test('a tab opened on a standing decision pings, and the other tabs announce nothing', async () => {
+  const browser = createBrowserFakes();
+  const first = openTab(browser);
+  const reached = next(first, 'change');
+  openTab(browser).acceptAll();
+  await reached;
+  const changes: unknown[] = [];
+  first.on('change', (change) => changes.push(change));
+  // Channels receive a message in the order they were created: this one after the first tab's.
+  const listener = new BroadcastChannel('consentkit');
+  const delivered = new Promise((resolve) => (listener.onmessage = resolve));
+  openTab(browser);
+  await delivered;
+  listener.close();
+  expect(changes).toEqual([]);
+});

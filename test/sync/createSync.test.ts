@@ -219,3 +219,16 @@ test('erase() that the ledger does not confirm keeps everything here and reports
   expect(core.get()?.receipt).toBe(receipt.id);
   expect(events.at(-1)).toEqual({ error: expect.objectContaining({ code: 'erase' }) });
 });
+
+test('after an erasure that cancelled a pending retry, the next decision is sent at once', async () => {
+  const browser = newBrowser();
+  const fetch = scriptedFetch(503, 204, 200);
+  const { core, sync } = loadPage(browser, ENDPOINT, { fetch });
+  core.acceptAll();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(await sync.erase()).toBe(true);
+  const receipt = core.rejectAll();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(posted(fetch)).toEqual([expect.any(Array), [receipt.id]]);
+  expect(outboxIds(browser.store)).toEqual([]);
+});
