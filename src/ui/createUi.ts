@@ -55,13 +55,14 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
     'section',
     {
       class: 'ck ck-b',
-      'aria-label': t.title,
+      'aria-labelledby': 'ck-t',
       lang,
       // A block body: a handler property that returns false cancels the key (Tab included).
       onkeydown(e: KeyboardEvent) {
         if (e.key == 'Escape') dismiss();
       },
     },
+    h('h2', { id: 'ck-t' }, t.title),
     h('p', 0, t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t)), ' ', url ? h('a', { href: url }, t.policy) : ''),
     buttonRow(h, t, core, (decide) => () => decide(FROM_BANNER), [t.customize, () => open('preferences')], [t.dismiss, dismiss]),
   );
