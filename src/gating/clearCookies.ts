@@ -19,11 +19,13 @@ export function clearCookies(core: ConsentCore, d: Document, categories: string[
   const matcher = (kind: 'cookies' | 'storage') => {
     const patterns = services.flatMap((s) => s[kind] ?? []).map(toRegExp);
     // search() ignores a /g RegExp's lastIndex, unlike test().
-    return (name: string) => !!name && name.split(':')[0] != config.cookie.name && patterns.some((p) => name.search(p) > -1);
+    const matches = (name: string) => !!name && name.split(':')[0] != config.cookie.name && patterns.some((p) => name.search(p) > -1);
+    return patterns[0] && matches;
   };
   const names = () => d.cookie.split(/; */).map((c) => c.split('=')[0]!);
   const isKey = matcher('storage');
-  const found = [...new Set(names().filter(matcher('cookies')))];
+  const isCookie = matcher('cookies');
+  const found = isCookie ? [...new Set(names().filter(isCookie))] : [];
   const removed: string[] = [];
   const remaining: string[] = [];
   const { hostname, pathname, protocol } = location;
@@ -33,14 +35,15 @@ export function clearCookies(core: ConsentCore, d: Document, categories: string[
   for (let host = hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(';domain=' + host);
   for (let path = pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
   for (const name of found) for (const domain of domains) for (const path of paths) d.cookie = name + tail + path + domain;
-  try {
+  // Opening web storage costs a synchronous disk read: only when a service names keys.
+  if (isKey) try {
     for (const store of [localStorage, sessionStorage]) {
       for (const key of Object.keys(store)) if (isKey(key)) store.removeItem(key), removed.push(key);
     }
   } catch {
     // Storage refused (sandboxed frame, privacy mode): nothing stored to clear.
   }
-  const left = names();
+  const left = found[0] ? names() : [];
   for (const name of found) (left.includes(name) ? remaining : removed).push(name);
   if (!quiet || removed[0] || remaining[0]) core.emit('clear', { categories, removed, remaining });
 }

@@ -101,15 +101,13 @@ export function createGating(
   // Every parsed element was considered as it came: what is left is to run the queue's end.
   d.addEventListener('DOMContentLoaded', pump);
   scan();
-  clearCookies(
-    core,
-    d,
-    config.categories.map((c) => c.id).filter((id) => !core.has(id)),
-    true,
-  );
+  // Leftovers of refused categories (set before a refusal, or by another page):
+  // after the first paint, which nothing here should delay.
+  const purge = setTimeout(() => clearCookies(core, d, config.categories.map((c) => c.id).filter((id) => !core.has(id)), true));
 
   return {
     destroy() {
+      clearTimeout(purge);
       unblock();
       observer.disconnect();
       off();

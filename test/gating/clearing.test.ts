@@ -28,13 +28,17 @@ const start = (...args: Parameters<typeof startGating>) => {
   return started;
 };
 
-test('at start-up, cookies and storage of refused categories are deleted and reported', () => {
+/** The start-up purge runs after the first paint. */
+const afterFirstPaint = () => new Promise((resolve) => setTimeout(resolve));
+
+test('at start-up, cookies and storage of refused categories are deleted and reported', async () => {
   history.replaceState(null, '', '/shop/cart/item');
   setCookies('_ga=1; path=/', '_ga_XYZ=2; path=/shop', '_gid=3', '_fbp=4; path=/shop/cart', '_fbc=5', 'ads=6', 'session=7; path=/');
   localStorage.setItem('_hjSession', '1');
   localStorage.setItem('theme', 'dark');
   sessionStorage.setItem('amp_123', '1');
   const { clears } = start('', config);
+  await afterFirstPaint();
   expect(cookieNames()).toEqual(['_gid', 'session']);
   expect([localStorage.getItem('_hjSession'), localStorage.getItem('theme'), sessionStorage.getItem('amp_123')]).toEqual([null, 'dark', null]);
   expect(clears).toHaveLength(1);
@@ -44,9 +48,10 @@ test('at start-up, cookies and storage of refused categories are deleted and rep
   expect(clear!.remaining).toEqual([]);
 });
 
-test('nothing to delete at start-up: no clear event', () => {
+test('nothing to delete at start-up: no clear event', async () => {
   setCookies('session=1');
   const { clears } = start('', config);
+  await afterFirstPaint();
   expect(clears).toEqual([]);
 });
 
@@ -70,11 +75,12 @@ test('withdrawing a category deletes only its cookies and says what is left', ()
   expect(clears).toEqual([{ categories: ['analytics'], removed: ['_ga'], remaining: ['_ga_A'] }]);
 });
 
-test('the consent cookie and the kit’s own storage are never cleared, whatever the patterns', () => {
+test('the consent cookie and the kit’s own storage are never cleared, whatever the patterns', async () => {
   localStorage.setItem('consentkit:receipts', '[]');
   localStorage.setItem('tracker', '1');
   setCookies('consentkit=abc', 'other=1');
   start('', { categories: { marketing: { services: [{ name: 'Everything', cookies: ['*'], storage: ['*'] }] } } });
+  await afterFirstPaint();
   expect(cookieNames()).toEqual(['consentkit']);
   expect(localStorage.getItem('consentkit:receipts')).toBe('[]');
   expect(localStorage.getItem('tracker')).toBe(null);
