@@ -14,25 +14,34 @@ export function crossTab(): Plugin<ConsentCore> {
     setup(core) {
       const key = 'consentkit';
       let reloading: unknown;
-      const receive = () => {
+      let retry: ReturnType<typeof setTimeout>;
+      /**
+       * Re-reads the cookie until it shows the receipt the other tab announced
+       * (empty: an erasure): the message can overtake the cookie write on its
+       * way to this tab, so the first read may still be the old decision.
+       */
+      const receive = (receipt: string, tries = 20) => {
+        clearTimeout(retry);
         reloading = 1;
         core.reload();
         reloading = 0;
+        if ((core.get()?.receipt ?? '') != receipt && --tries) retry = setTimeout(() => receive(receipt, tries), 50);
       };
       const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(key) : null;
-      const onStorage = (event: StorageEvent) => event.key == key && receive();
-      const post = () => {
+      const onStorage = (event: StorageEvent) => event.key == key && receive(event.newValue!.split(' ')[0]!);
+      const post = (receipt: string) => {
         try {
-          channel ? channel.postMessage(1) : localStorage.setItem(key, String(Math.random()));
+          channel ? channel.postMessage(receipt) : localStorage.setItem(key, receipt + ' ' + Math.random());
         } catch {
           // No channel and no storage: other tabs see the decision on their next page view.
         }
       };
-      if (channel) channel.onmessage = receive;
+      if (channel) channel.onmessage = (event) => receive(event.data);
       else addEventListener('storage', onStorage);
       // Every decision taken here, and an erasure; one re-read because of another tab's ping is not echoed back.
-      const off = onDecision(core, () => reloading || post());
+      const off = onDecision(core, (state) => reloading || post(state?.receipt ?? ''));
       return () => {
+        clearTimeout(retry);
         off();
         channel?.close();
         removeEventListener('storage', onStorage);

@@ -109,3 +109,21 @@ test('a tab opened on a standing decision pings, and the other tabs announce not
   listener.close();
   expect(changes).toEqual([]);
 });
+
+test('a message that overtakes the cookie write is retried until the decision shows', async () => {
+  const browser = createBrowserFakes();
+  // The second tab sees the cookie through a lagging copy, as a renderer's cookie cache can lag.
+  let lagging: string | null = null;
+  const laggingSlot = { read: () => lagging, write() {}, remove() {} };
+  const first = openTab(browser);
+  const second = openTab({ ...browser, slot: laggingSlot });
+  const changed = next(second, 'change');
+
+  const receipt = first.acceptAll();
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  expect(second.has('analytics')).toBe(false);
+  lagging = browser.slot.read();
+
+  expect(await changed).toMatchObject({ granted: ['preferences', 'analytics', 'marketing'] });
+  expect(second.get()?.receipt).toBe(receipt.id);
+});
