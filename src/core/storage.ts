@@ -33,3 +33,21 @@ export function createMemoryStore(): KeyValueStore & { readonly size: number } {
     },
   };
 }
+
+/** A record slot in memory: tests, and headless use where the decision need not outlive the page. */
+export function createMemorySlot(initial: string | null = null): RecordSlot & { value: string | null; maxAgeDays: number | null } {
+  return {
+    value: initial,
+    maxAgeDays: null,
+    read() {
+      return this.value;
+    },
+    write(value, maxAgeDays) {
+      this.value = value;
+      this.maxAgeDays = maxAgeDays;
+    },
+    remove() {
+      this.value = null;
+    },
+  };
+}

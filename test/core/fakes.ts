@@ -1,6 +1,8 @@
 import { createConsentCore, type CoreServices } from '../../src/core/createConsentCore';
 import { normalizeConfig } from '../../src/core/normalizeConfig';
-import { createMemoryStore, type RecordSlot } from '../../src/core/storage';
+import { createMemorySlot, createMemoryStore } from '../../src/core/storage';
+
+export { createMemorySlot };
 import type { ConsentKitConfig } from '../../src/core/config';
 
 export const DAY = 86_400_000;
@@ -9,24 +11,6 @@ export const DAY = 86_400_000;
 export function createFakeClock(start = Date.parse('2026-11-29T16:00:00.000Z')) {
   let now = start;
   return { now: () => now, advance: (ms: number) => void (now += ms), set: (t: number) => void (now = t) };
-}
-
-/** An in-memory consent cookie that remembers the max-age it was given. */
-export function createMemorySlot(initial: string | null = null): RecordSlot & { value: string | null; maxAgeDays: number | null } {
-  return {
-    value: initial,
-    maxAgeDays: null,
-    read() {
-      return this.value;
-    },
-    write(value, maxAgeDays) {
-      this.value = value;
-      this.maxAgeDays = maxAgeDays;
-    },
-    remove() {
-      this.value = null;
-    },
-  };
 }
 
 /** A core on in-memory services; share `slot`/`store` between calls to simulate a reload. */

@@ -1,18 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { loaded, ran, record, settle, startGating } from './setup';
 
-let destroy = () => {};
-afterEach(() => {
-  destroy();
-  document.body.innerHTML = '';
-});
 
-const start = (...args: Parameters<typeof startGating>) => {
-  const started = startGating(...args);
-  destroy = started.gating.destroy;
-  return started;
-};
+const start = startGating;
 
 const live = (selector: string) => [...document.querySelectorAll<HTMLScriptElement>(selector)].filter((s) => s.type != 'text/plain');
 
@@ -115,7 +106,7 @@ test('a stored decision that grants activates at start-up without a click', () =
   const first = start(html);
   first.core.acceptAll();
   expect(ran()).toEqual(['ran']);
-  destroy();
+  first.gating.destroy();
   start(html, {}, {}, first);
   expect(ran()).toEqual(['ran']);
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { getByRole } from '@testing-library/dom';
 import { settle, startGating } from './setup';
 
@@ -9,16 +9,7 @@ const originals = {
   src: [HTMLScriptElement, HTMLIFrameElement, HTMLImageElement].map((C) => Object.getOwnPropertyDescriptor(C.prototype, 'src')),
 };
 
-let destroy = () => {};
-afterEach(() => {
-  destroy();
-  document.body.innerHTML = '';
-});
-const start = (...args: Parameters<typeof startGating>) => {
-  const started = startGating(...args);
-  destroy = started.gating.destroy;
-  return started;
-};
+const start = startGating;
 
 test('scripts, images and iframes created with a mapped src are held back until granted, then released in order', async () => {
   const { core } = start('', blocking);
@@ -52,12 +43,12 @@ test('scripts, images and iframes created with a mapped src are held back until 
 });
 
 test('without a blocking map nothing is intercepted, and destroy restores the prototypes', () => {
-  start('');
+  const plain = start('');
   expect(Element.prototype.setAttribute).toBe(originals.setAttribute);
-  destroy();
-  start('', blocking);
+  plain.gating.destroy();
+  const { gating } = start('', blocking);
   expect(Element.prototype.setAttribute).not.toBe(originals.setAttribute);
-  destroy();
+  gating.destroy();
   expect(Element.prototype.setAttribute).toBe(originals.setAttribute);
   expect([HTMLScriptElement, HTMLIFrameElement, HTMLImageElement].map((C) => Object.getOwnPropertyDescriptor(C.prototype, 'src'))).toEqual(originals.src);
 });

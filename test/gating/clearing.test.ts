@@ -13,20 +13,14 @@ const config: ConsentKitConfig = {
 const cookieNames = () => document.cookie.split(/; */).filter(Boolean).map((c) => c.split('=')[0]).sort();
 const setCookies = (...cookies: string[]) => cookies.forEach((c) => (document.cookie = c));
 
-let destroy = () => {};
 beforeEach(() => history.replaceState(null, '', '/'));
 afterEach(() => {
-  destroy();
   for (const name of cookieNames()) for (const path of ['/', '/shop', '/shop/cart']) document.cookie = `${name}=; max-age=0; path=${path}`;
   localStorage.clear();
   sessionStorage.clear();
 });
 
-const start = (...args: Parameters<typeof startGating>) => {
-  const started = startGating(...args);
-  destroy = started.gating.destroy;
-  return started;
-};
+const start = startGating;
 
 /** The start-up purge runs after the first paint. */
 const afterFirstPaint = () => new Promise((resolve) => setTimeout(resolve));

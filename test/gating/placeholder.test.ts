@@ -1,18 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { getByRole, queryByRole } from '@testing-library/dom';
 import { startGating } from './setup';
 
-let destroy = () => {};
-afterEach(() => {
-  destroy();
-  document.body.innerHTML = '';
-});
-const start = (...args: Parameters<typeof startGating>) => {
-  const started = startGating(...args);
-  destroy = started.gating.destroy;
-  return started;
-};
+const start = startGating;
 
 test('a blocked iframe shows a button that grants its category in one click', () => {
   const { core } = start(`<iframe data-consent="marketing" data-service="Video" data-src="https://video.example/embed/1"></iframe>`);

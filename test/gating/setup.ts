@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest';
 import type { ConsentKitConfig } from '../../src/core/config';
 import { createGating, type GatingOptions } from '../../src/gating/createGating';
 import { makeCore } from '../core/fakes';
@@ -15,6 +16,11 @@ export function startGating(html: string, config: ConsentKitConfig = {}, options
   const clears: unknown[] = [];
   made.core.on('clear', (detail) => void clears.push(detail));
   const gating = createGating(made.core, { document, ...options });
+  // Each test leaves a clean page: its gating detached, its markup gone.
+  onTestFinished(() => {
+    gating.destroy();
+    document.body.innerHTML = '';
+  });
   return { ...made, gating, clears };
 }
 

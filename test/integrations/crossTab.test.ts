@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 /** A core with cross-tab on, sharing `browser` (the cookie) with the other tabs. */
-function openTab(browser: ReturnType<typeof createBrowserFakes>) {
+function openTab(browser: Parameters<typeof makeCore>[1]) {
   const core = makeCore({}, browser);
   const cleanup = crossTab().setup(core);
   if (cleanup) cleanups.push(cleanup);

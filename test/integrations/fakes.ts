@@ -1,31 +1,12 @@
 import type { ConsentKitConfig } from '../../src/core/config';
 import { createConsentCore, type CoreServices } from '../../src/core/createConsentCore';
 import { normalizeConfig } from '../../src/core/normalizeConfig';
-import { createMemoryStore, type RecordSlot } from '../../src/core/storage';
+import { createMemorySlot, createMemoryStore } from '../../src/core/storage';
+import { createFakeClock } from '../core/fakes';
 
-export const DAY = 86_400_000;
+export { createFakeClock, createMemorySlot };
 
-/** A clock the test moves by hand. */
-export function createFakeClock(start = Date.parse('2026-11-29T16:00:00.000Z')) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
-
-/** The consent cookie in memory; share it between two cores to play two tabs or two page views. */
-export function createMemorySlot(): RecordSlot & { value: string | null } {
-  return {
-    value: null,
-    read() {
-      return this.value;
-    },
-    write(value) {
-      this.value = value;
-    },
-    remove() {
-      this.value = null;
-    },
-  };
-}
+export { DAY } from '../core/fakes';
 
 /** Everything a core is handed, in memory; pass the same object to several cores to share the browser. */
 export function createBrowserFakes(signals: { gpc?: boolean } = {}) {

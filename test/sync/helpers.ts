@@ -2,14 +2,8 @@ import { createConsentCore } from '../../src/core/createConsentCore';
 import { normalizeConfig } from '../../src/core/normalizeConfig';
 import type { Receipt } from '../../src/core/receipt';
 import type { ConsentError } from '../../src/core/state';
-import { createMemoryStore, type KeyValueStore, type RecordSlot } from '../../src/core/storage';
+import { createMemorySlot, createMemoryStore, type KeyValueStore, type RecordSlot } from '../../src/core/storage';
 import { createSync, type SyncOptions } from '../../src/sync/createSync';
-
-/** A cookie jar of one cookie, kept across "page loads" like the browser's. */
-export function createMemorySlot(): RecordSlot {
-  let value: string | null = null;
-  return { read: () => value, write: (v) => void (value = v), remove: () => void (value = null) };
-}
 
 /** What a browser keeps between page loads: the consent cookie and localStorage. */
 export interface Browser {

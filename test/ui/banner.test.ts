@@ -3,7 +3,8 @@ import { afterEach, expect, test } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/dom';
 import { shownHash } from '../../src/core/shownHash';
 import { createMemoryStore } from '../../src/core/storage';
-import { createSlot, mountUi } from './mountUi';
+import { createMemorySlot } from '../../src/core/storage';
+import { mountUi } from './mountUi';
 
 let destroy: (() => void) | undefined;
 afterEach(() => {
@@ -69,7 +70,7 @@ test('other keys on the banner keep their default action (Tab moves on)', () => 
 });
 
 test('a valid decision shows only the settings button; settingsButton: false shows nothing', () => {
-  const slot = createSlot();
+  const slot = createMemorySlot();
   const store = createMemoryStore();
   mount({}, { slot, store }).core.rejectAll();
   destroy?.();

@@ -1,31 +1,15 @@
 import { createConsentCore, type CoreServices } from '../../src/core/createConsentCore';
 import { normalizeConfig } from '../../src/core/normalizeConfig';
-import { createMemoryStore, type RecordSlot } from '../../src/core/storage';
+import { createMemorySlot, createMemoryStore } from '../../src/core/storage';
 import type { CategoryConfig, ConsentKitConfig } from '../../src/core/config';
 import { createUi, type Ui } from '../../src/ui/createUi';
-
-/** An in-memory consent cookie; share it between mounts to simulate a reload. */
-export function createSlot(): RecordSlot & { value: string | null } {
-  return {
-    value: null,
-    read() {
-      return this.value;
-    },
-    write(value) {
-      this.value = value;
-    },
-    remove() {
-      this.value = null;
-    },
-  };
-}
 
 /** A core on in-memory services with the UI mounted in `document`, as createConsentKit wires them. */
 export function mountUi(config: ConsentKitConfig = {}, options: { language?: string; doc?: Document } & Partial<CoreServices> = {}) {
   const { language = 'en', doc = document, ...services } = options;
   let ui: Ui | undefined;
   const core = createConsentCore(normalizeConfig(config).config, {
-    slot: createSlot(),
+    slot: createMemorySlot(),
     store: createMemoryStore(),
     language,
     shownText: () => ui?.shownText() ?? '',
