@@ -88,10 +88,10 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
   }
 
-  /** Every listed category is granted (`necessary` always is). */
+  /** Every listed category is granted (`necessary` always is). Called per tagged element: it builds no state. */
   function has(categories: CategoryId | CategoryId[]): boolean {
-    const state = get();
-    return [categories].flat().every((id) => id === NECESSARY || state?.categories[id] === true);
+    const valid = !!record && isValid(record);
+    return [categories].flat().every((id) => id === NECESSARY || (valid && ids.includes(id) && record!.categories[id] === true));
   }
 
   const granted = (state: ConsentState | null) => ids.filter((id) => id === NECESSARY || state?.categories[id] === true);
