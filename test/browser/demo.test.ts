@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-// @ts-expect-error the demo server is plain JavaScript
-import { startDemo } from '../../examples/serve.mjs';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemo } from './demoFixture';
 
-let browser: Browser;
-let demo: { url: string; close(): Promise<void> };
-const dir = mkdtempSync(join(tmpdir(), 'consentkit-demo-'));
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ port: 0, host: '127.0.0.1', db: join(dir, 'demo.db') })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), demo?.close()]);
-  rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemo();
 
 const trackerLog = (page: Page) => page.locator('#tracker-log li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.category));
 const cookieNames = (page: Page) => page.evaluate(() => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]));
 
 test('a visitor walks the demo: banner, accept, withdraw marketing, placeholder, records', async () => {
-  const context = await browser.newContext();
+  const context = await demo.browser.newContext();
   const page = await context.newPage();
   const trackerRequests: string[] = [];
   page.on('request', (r) => {

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-// @ts-expect-error the demo server is plain JavaScript
-import { startDemo } from '../../examples/serve.mjs';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemo } from './demoFixture';
 
-let browser: Browser;
-let demo: { url: string; close(): Promise<void> };
-const dir = mkdtempSync(join(tmpdir(), 'consentkit-examples-'));
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ port: 0, host: '127.0.0.1', db: join(dir, 'demo.db') })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), demo?.close()]);
-  rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemo();
 
 /** Opens an example in a fresh context, collecting page errors and CSP violations. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await demo.browser.newContext()).newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.addInitScript(() =>
