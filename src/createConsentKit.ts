@@ -55,7 +55,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   });
 
   const cleanups: Array<() => void> = [];
-  cleanups.push(core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, e.detail ?? '')));
+  cleanups.push(core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, ...(e.detail === undefined ? [] : [e.detail]))));
   if (typeof window !== 'undefined' && typeof CustomEvent === 'function') {
     for (const name of EVENT_NAMES) {
       cleanups.push(core.on(name, (detail) => window.dispatchEvent(new CustomEvent(`consentkit:${name}`, { detail }))));

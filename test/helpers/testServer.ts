@@ -39,6 +39,8 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
   };
   routes.set('/consentkit.min.js', file('consentkit.min.js', 'text/javascript'));
   routes.set('/consentkit.css', file('consentkit.css', 'text/css'));
+  // Browsers ask for it on every page; a 404 would show as a console error.
+  routes.set('/favicon.ico', (_req, res) => void res.writeHead(204).end());
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
