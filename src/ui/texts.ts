@@ -5,7 +5,7 @@ import type { TextOverrides } from '../core/config';
 // id, descriptions by `<id>Text`. A table, not two objects, so each key is
 // shipped once.
 const TABLE = `title|Cookies|~\
-text|Cookies run this site and, if you agree, serve preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Les cookies font fonctionner ce site et, si vous l'acceptez, servent aux préférences, aux statistiques et au marketing. Votre choix est conservé {} et modifiable à tout moment.~\
+text|We use cookies to run this site and, if you agree, for preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Nous utilisons des cookies pour faire fonctionner ce site et, si vous l'acceptez, pour les préférences, les statistiques et le marketing. Votre choix est conservé {} et modifiable à tout moment.~\
 policy|Privacy policy|Politique de confidentialité~\
 acceptAll|Accept all|Tout accepter~\
 rejectAll|Reject all|Tout refuser~\
