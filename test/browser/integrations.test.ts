@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { launchChromium } from './chromium';
+import { DENIED } from '../integrations/fakes';
 
 let browser: Browser;
 let server: TestServer;
@@ -40,15 +41,6 @@ function instrumentDataLayer() {
     });
 }
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 
 const HEAD = `<script src="/consentkit.min.js" data-consent-mode data-policy-version="2018-05-24"></script>`;
 

@@ -1,17 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { consentMode } from '../../src/integrations/consentMode';
-import { consentCommands, createBrowserFakes, dataLayer, isArguments, makeCore, resetPage } from './fakes';
+import { DENIED, consentCommands, createBrowserFakes, dataLayer, isArguments, makeCore, resetPage } from './fakes';
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 const GRANTED = Object.fromEntries(Object.keys(DENIED).map((type) => [type, 'granted']));
 
 afterEach(resetPage);

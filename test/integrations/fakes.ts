@@ -32,3 +32,14 @@ export const resetPage = () => {
   delete (window as unknown as { dataLayer?: unknown }).dataLayer;
   delete (window as unknown as { gtag?: unknown }).gtag;
 };
+
+/** What Consent Mode's default says: every type denied but security_storage. */
+export const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};

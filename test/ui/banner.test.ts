@@ -1,22 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/dom';
 import { shownHash } from '../../src/core/shownHash';
 import { createMemoryStore } from '../../src/core/storage';
 import { createMemorySlot } from '../../src/core/storage';
 import { mountUi } from './mountUi';
 
-let destroy: (() => void) | undefined;
-afterEach(() => {
-  destroy?.();
-  document.body.innerHTML = '';
-  document.head.innerHTML = '';
-});
-function mount(...args: Parameters<typeof mountUi>) {
-  const mounted = mountUi(...args);
-  destroy = mounted.ui.destroy;
-  return mounted;
-}
+const mount = mountUi;
 const banner = () => screen.queryByRole('region', { name: 'Cookies' });
 
 test('first visit: the banner offers accept, reject, customize and continue, with the policy link and how long the choice is kept', () => {
@@ -72,12 +62,13 @@ test('other keys on the banner keep their default action (Tab moves on)', () => 
 test('a valid decision shows only the settings button; settingsButton: false shows nothing', () => {
   const slot = createMemorySlot();
   const store = createMemoryStore();
-  mount({}, { slot, store }).core.rejectAll();
-  destroy?.();
-  mount({}, { slot, store });
+  const first = mount({}, { slot, store });
+  first.core.rejectAll();
+  first.ui.destroy();
+  const second = mount({}, { slot, store });
   expect(banner()).toBeNull();
   expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
-  destroy?.();
+  second.ui.destroy();
   mount({ settingsButton: false }, { slot, store });
   expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
   expect(banner()).toBeNull();
@@ -116,11 +107,11 @@ test('receipts carry the digest of the exact texts shown, the same for every dec
 });
 
 test('styles are injected with the configured nonce, or not at all', () => {
-  mount({ nonce: 'abc123' });
+  const { ui } = mount({ nonce: 'abc123' });
   const style = document.head.querySelector('style')!;
   // Its content is checked in Chromium: vitest replaces imported CSS with ''.
   expect(style.getAttribute('nonce')).toBe('abc123');
-  destroy?.();
+  ui.destroy();
   expect(document.head.querySelector('style')).toBeNull();
   mount({ injectStyles: false });
   expect(document.head.querySelector('style')).toBeNull();

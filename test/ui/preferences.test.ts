@@ -1,18 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/dom';
-import { categories, mountUi } from './mountUi';
+import { mountUi } from './mountUi';
 
-let destroy: (() => void) | undefined;
-afterEach(() => {
-  destroy?.();
-  document.body.innerHTML = '';
-});
-function mount(...args: Parameters<typeof mountUi>) {
-  const mounted = mountUi(...args);
-  destroy = mounted.ui.destroy;
-  return mounted;
-}
+const mount = mountUi;
 const dialog = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
 const switchNamed = (name: string) => screen.getByRole<HTMLInputElement>('switch', { name });
 const states = () => within(dialog()).getAllByRole<HTMLInputElement>('switch').map((s) => [s.closest('label')!.textContent, s.checked, s.disabled]);
@@ -141,11 +132,11 @@ test('with Global Privacy Control, accepting all leaves marketing off in the dia
 
 test('services are listed with provider, purpose, duration and cookies in an expandable part', () => {
   mount({
-    categories: categories({
+    categories: {
       analytics: {
         services: [{ name: 'Audience statistics', provider: 'stats.example', purpose: 'Counts visits', duration: '13 months', cookies: ['_ga', /^_ga_/] }],
       },
-    }),
+    },
   });
   screen.getByRole('button', { name: 'Customize' }).click();
   const details = dialog().querySelector('details')!;
@@ -163,7 +154,7 @@ test('services are listed with provider, purpose, duration and cookies in an exp
 
 test('config text is shown as text: a label with markup runs nothing', () => {
   const label = '<img src=x onerror="window.pwned=1">';
-  mount({ categories: categories({ support: { label, description: '<b>bold</b>', services: [{ name: '<script>x()</script>' }] } }) });
+  mount({ categories: { support: { label, description: '<b>bold</b>', services: [{ name: '<script>x()</script>' }] } } });
   screen.getByRole('button', { name: 'Customize' }).click();
   expect(switchNamed(label)).toBeTruthy();
   expect(screen.getByText('<b>bold</b>')).toBeTruthy();
@@ -173,7 +164,7 @@ test('config text is shown as text: a label with markup runs nothing', () => {
 });
 
 test("a site category without a label is named by its id", () => {
-  mount({ categories: categories({ support: { description: 'Live chat.' } }) });
+  mount({ categories: { support: { description: 'Live chat.' } } });
   screen.getByRole('button', { name: 'Customize' }).click();
   expect(switchNamed('support').checked).toBe(false);
 });

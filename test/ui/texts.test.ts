@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, onTestFinished, test } from 'vitest';
 import { screen, within } from '@testing-library/dom';
 import { createConsentKit } from '../../src/createConsentKit';
-import { categories, mountUi } from './mountUi';
+import { mountUi } from './mountUi';
 
-let destroy: (() => void) | undefined;
 afterEach(() => {
-  destroy?.();
-  document.body.innerHTML = '';
   document.documentElement.lang = '';
   document.cookie = 'consentkit=; max-age=0; path=/';
   localStorage.clear();
 });
-function mount(...args: Parameters<typeof mountUi>) {
-  const mounted = mountUi(...args);
-  destroy = mounted.ui.destroy;
-  return mounted;
-}
+const mount = mountUi;
 
 test('in French every control has its French name (CONTRACT §9)', () => {
   const { core } = mount({}, { language: 'fr' });
@@ -46,14 +39,14 @@ test('in French every control has its French name (CONTRACT §9)', () => {
 test('the language follows <html lang> through createConsentKit', () => {
   document.documentElement.lang = 'fr-FR';
   const kit = createConsentKit({ policyVersion: '1' });
-  destroy = kit.destroy;
+  onTestFinished(kit.destroy);
   expect(screen.getByRole('button', { name: 'Tout refuser' })).toBeTruthy();
   kit.showPreferences();
   expect(screen.getByRole('dialog', { name: 'Préférences des cookies' })).toBeTruthy();
 });
 
 test('config.texts overrides any text; a category label from config wins', () => {
-  mount({ texts: { en: { acceptAll: 'Allow all', analytics: 'Statistics' } }, categories: categories({ marketing: { label: 'Ads' } }) });
+  mount({ texts: { en: { acceptAll: 'Allow all', analytics: 'Statistics' } }, categories: { marketing: { label: 'Ads' } } });
   expect(screen.getByRole('button', { name: 'Allow all' })).toBeTruthy();
   screen.getByRole('button', { name: 'Customize' }).click();
   expect(screen.getByRole('switch', { name: 'Statistics' })).toBeTruthy();
