@@ -1,7 +1,7 @@
 import type { ConsentCore, DecisionOptions } from '../core/createConsentCore';
 import type { ReceiptSource } from '../core/receipt';
 import { buttonRow, type H } from './h';
-import type { Texts } from './texts';
+import { categoryLabel, type Texts } from './texts';
 
 const LAYER = { layer: 'preferences' } as const;
 
@@ -46,7 +46,7 @@ export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: strin
     const item = h(
       'li',
       0,
-      h('label', 0, input, c.label ?? t[c.id] ?? c.id),
+      h('label', 0, input, categoryLabel(c, t)),
       description ? h('p', 0, description) : '',
       services[0] ? h('details', 0, h('summary', 0, t.services), h('ul', 0, ...services)) : '',
     );

@@ -30,11 +30,12 @@ preferencesText|Remember your settings.|Mémorisent vos réglages.~\
 analytics|Analytics|Mesure d'audience~\
 analyticsText|Anonymous usage statistics.|Statistiques d'utilisation anonymes.~\
 marketing|Marketing|~\
-marketingText|Offers tailored to your browsing.|Offres adaptées à votre navigation.`;
+marketingText|Offers tailored to your browsing.|Offres adaptées à votre navigation.~\
+placeholder|Load {service} (accept {category} cookies)|Charger {service} (accepter les cookies {category})`;
 
 type Key =
   | 'title' | 'text' | 'policy' | 'acceptAll' | 'rejectAll' | 'customize' | 'dismiss' | 'dialogTitle' | 'save' | 'saved'
-  | 'settings' | 'close' | 'services' | 'provider' | 'purpose' | 'duration' | 'cookies' | 'months' | 'days';
+  | 'settings' | 'close' | 'services' | 'provider' | 'purpose' | 'duration' | 'cookies' | 'months' | 'days' | 'placeholder';
 
 /** Every text of the banner and the dialog, by key (see TABLE). */
 export type Texts = Record<Key, string> & Record<string, string | undefined>;
@@ -54,3 +55,6 @@ export function keptFor(days: number, t: Texts): string {
   const months = days >= 60;
   return Math.round(months ? days / 30.4 : days) + ' ' + (months ? t.months : t.days);
 }
+
+/** A category's name for the visitor: the site's label, else the built-in one, else its id. */
+export const categoryLabel = (category: { id: string; label: string | null }, t: Texts): string => category.label ?? t[category.id] ?? category.id;

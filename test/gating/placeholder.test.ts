@@ -24,8 +24,8 @@ test('the placeholder names the service by title, else by category, in the visit
     { language: 'fr' },
   );
   expect([...document.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
-    'Charger Carte (accepter les cookies Mesure d’audience)',
-    'Charger Mesure d’audience + Marketing (accepter les cookies Mesure d’audience + Marketing)',
+    "Charger Carte (accepter les cookies Mesure d'audience)",
+    "Charger Mesure d'audience + Marketing (accepter les cookies Mesure d'audience + Marketing)",
   ]);
 });
 
