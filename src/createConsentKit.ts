@@ -1,10 +1,10 @@
-import type { ConsentKitConfig } from './core/config';
+import type { ConsentKitConfig, Plugin } from './core/config';
 import { chooseLanguage } from './core/chooseLanguage';
 import { createConsentCore, type ConsentCore, type CoreServices } from './core/createConsentCore';
 import { normalizeConfig } from './core/normalizeConfig';
 import type { ConsentEvents } from './core/state';
 import { createGating } from './gating/createGating';
-import { setupIntegrations } from './integrations/setupIntegrations';
+import { builtInIntegrations } from './integrations/builtInIntegrations';
 import { createSync, type Sync } from './sync/createSync';
 import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
 import { createCookieSlot } from './platform/cookieSlot';
@@ -69,9 +69,8 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   // The outbox first: a decision taken while anything else starts must not miss it.
   const sync = createSync(core, { store });
   cleanups.push(sync.destroy);
-  // Then integrations: Consent Mode's default must precede any activated tag.
-  cleanups.push(setupIntegrations(core, reportLater));
-  for (const plugin of config.plugins) {
+  // Then integrations, ours before the site's: Consent Mode's default must precede any activated tag.
+  for (const plugin of [...builtInIntegrations(core), ...(config.plugins as Array<Plugin<ConsentCore>>)]) {
     try {
       const cleanup = plugin.setup(core);
       if (typeof cleanup === 'function') cleanups.push(cleanup);
