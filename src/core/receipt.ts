@@ -6,9 +6,6 @@ export type ReceiptAction = 'accept-all' | 'reject-all' | 'dismiss' | 'save' | '
 /** Where the decision was taken. */
 export type ReceiptSource = 'banner' | 'preferences' | 'api' | 'gpc' | 'settings-button' | 'placeholder';
 
-export const RECEIPT_ACTIONS: readonly ReceiptAction[] = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'];
-export const RECEIPT_SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc', 'settings-button', 'placeholder'];
-
 /** Proof of who agreed to what, when, how, under which policy (CONTRACT §7). Fields may be added, never removed. */
 export interface Receipt {
   /** nanoid, 21 characters: the idempotency key of the sync protocol. */
