@@ -57,7 +57,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   let record = decodeRecord(slot.read());
 
   function reportError(code: string, message: string, detail?: unknown): void {
-    events.emit('error', detail === undefined ? { code, message } : { code, message, detail });
+    events.emit('error', { code, message, ...(detail !== undefined && { detail }) });
   }
 
   /** The stored decision while it stands: same policy, not expired, not from the future. */
@@ -185,22 +185,17 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     emit: events.emit,
     /** Runs `fn` once: now if granted, else on the grant. Returns a cancel function. */
     whenGranted(categories: CategoryId | CategoryId[], fn: () => void): () => void {
-      const run = () => {
+      const off = events.on('change', check);
+      function check() {
+        if (!has(categories)) return;
+        off();
         try {
           fn();
         } catch (error) {
           reportError('listener', 'a whenGranted callback threw', error);
         }
-      };
-      if (has(categories)) {
-        run();
-        return () => {};
       }
-      const off = events.on('change', () => {
-        if (!has(categories)) return;
-        off();
-        run();
-      });
+      check();
       return off;
     },
     /** This browser's receipts, oldest first. */

@@ -16,7 +16,7 @@ type Listener = (payload: never) => void;
  * stop the others nor reach the emitter's caller: the page must keep working.
  */
 export function createEmitter<Events extends EventMap>(
-  onListenerError: (error: unknown, type: keyof Events) => void = () => {},
+  onListenerError: (error: unknown, type: keyof Events) => void,
 ): Emitter<Events> {
   // Lists are replaced, never changed in place: a listener added or removed
   // while emitting applies from the next emit.
