@@ -92,7 +92,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     return [categories].flat().every((id) => id == NECESSARY || (ids.includes(id) && r?.c[id] === 1));
   }
 
-  const granted = (state: ConsentState | null) => ids.filter((id) => id == NECESSARY || state?.categories[id]);
+  /** Optional categories granted in `a` and not in `b`. */
+  const lost = (a: ConsentState | null, b: ConsentState | null) =>
+    ids.filter((id) => id != NECESSARY && a?.categories[id] && !b?.categories[id]);
 
   function decide(action: ReceiptAction, choose: (id: CategoryId) => boolean, options: DecisionOptions = {}): Receipt {
     const before = get();
@@ -117,8 +119,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = promptReason();
     if (reason) receipt.reason = reason;
-    record = { v: 1, sub: subject, ts, pv: policyVersion, rid: receipt.id, gpc: gpc ? 1 : 0, c: {} };
-    for (const id of ids) record.c[id] = categories[id] ? 1 : 0;
+    record = { v: 1, sub: subject, ts, pv: policyVersion, rid: receipt.id, gpc: gpc ? 1 : 0, c: Object.fromEntries(ids.map((id) => [id, categories[id] ? 1 : 0])) };
     slot.write(JSON.stringify(record), cookie.maxAgeDays);
     log.push(receipt);
     writeReceiptLog(store, logKey, log);
@@ -130,10 +131,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
 
   /** Without a receipt the stored decision itself changed (another tab, erasure): announced even if no category did. */
   function announce(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt): void {
-    const was = granted(before);
-    const now = granted(after);
-    const grantedNow = now.filter((id) => !was.includes(id));
-    const revoked = was.filter((id) => !now.includes(id));
+    const grantedNow = lost(after, before);
+    const revoked = lost(before, after);
     if (!receipt || grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
     // Refusing what was granted is a withdrawal, whichever control did it.
     if (revoked.length && receipt) events.emit('withdraw', { categories: revoked, receipt });
