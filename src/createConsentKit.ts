@@ -50,7 +50,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     store,
     gpc: readGlobalPrivacyControl(),
     language,
-    shownText: () => ui?.shownText() ?? '',
+    shownText: () => ui?.shownText(),
     ...services,
   });
   const { emit: _emit, ...api } = core;
@@ -61,9 +61,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, ...(e.detail === undefined ? [] : [e.detail]))),
   ];
   if (globalThis.window && typeof CustomEvent == 'function') {
-    for (const name of EVENT_NAMES) {
-      cleanups.push(core.on(name, (detail) => dispatchEvent(new CustomEvent('consentkit:' + name, { detail }))));
-    }
+    cleanups.push(...EVENT_NAMES.map((name) => core.on(name, (detail) => dispatchEvent(new CustomEvent('consentkit:' + name, { detail })))));
   }
   // Problems found while starting are reported after creation, so that
   // listeners attached right after createConsentKit() hear them.

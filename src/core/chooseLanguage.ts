@@ -12,5 +12,5 @@ export function chooseLanguage(requested: string, available: readonly string[], 
       if (found) return found;
     }
   }
-  return available.includes('en') ? 'en' : (available[0] ?? 'en');
+  return 'en';
 }

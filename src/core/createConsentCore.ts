@@ -23,8 +23,8 @@ export interface CoreServices {
   gpc?: boolean;
   /** The language the visitor is addressed in, recorded in receipts. @default 'en' */
   language?: string;
-  /** The texts the visitor was shown, digested into `shownHash`. @default '' */
-  shownText?: () => string;
+  /** The texts the visitor was shown, digested into `shownHash`; undefined counts as ''. @default '' */
+  shownText?: () => string | undefined;
 }
 
 export interface DecisionOptions {
@@ -114,7 +114,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       policy: { version: policyVersion, url: config.policyUrl },
       language,
       previous,
-      shownHash: shownHash(services.shownText?.() ?? ''),
+      shownHash: shownHash(services.shownText?.()),
       gpc,
     };
     const reason = promptReason();
