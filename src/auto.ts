@@ -14,8 +14,8 @@ declare global {
 
 try {
   if (!window.consentkit) {
-    const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
-    const config = readScriptTagConfig(script, window.consentkitConfig);
+    // An SVG <script> has the dataset and nonce read from it too.
+    const config = readScriptTagConfig(document.currentScript as HTMLScriptElement | null, window.consentkitConfig);
     window.consentkit = createConsentKit(config as ConsentKitConfig);
   }
 } catch (error) {

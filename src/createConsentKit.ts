@@ -2,7 +2,6 @@ import type { ConsentKitConfig, Plugin } from './core/config';
 import { chooseLanguage } from './core/chooseLanguage';
 import { createConsentCore, type ConsentCore, type CoreServices } from './core/createConsentCore';
 import { normalizeConfig } from './core/normalizeConfig';
-import type { ConsentEvents } from './core/state';
 import { createGating } from './gating/createGating';
 import { builtInIntegrations } from './integrations/builtInIntegrations';
 import { createSync, type Sync } from './sync/createSync';
@@ -29,7 +28,8 @@ export interface ConsentKit extends Omit<ConsentCore, 'emit' | 'destroy'> {
   destroy(): void;
 }
 
-const EVENT_NAMES: Array<keyof ConsentEvents> = ['consent', 'change', 'withdraw', 'show', 'hide', 'sync', 'error', 'clear'];
+/** Forwarded to `window` as `consentkit:<event>` CustomEvents for script-tag sites. */
+const EVENT_NAMES = 'consent change withdraw show hide sync error clear'.split(' ');
 
 /** Test seams: browser services to use instead of the page's own. */
 export type ConsentKitServices = Partial<CoreServices> & { document?: Document };
@@ -41,7 +41,7 @@ export type ConsentKitServices = Partial<CoreServices> & { document?: Document }
  */
 export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitServices = {}): ConsentKit {
   const { config, errors } = normalizeConfig(input);
-  const doc = services.document ?? (typeof document === 'undefined' ? undefined : document);
+  const doc = services.document ?? globalThis.document;
   const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages);
   let ui: Ui | undefined;
   const store = services.store ?? createWebStore();
@@ -50,16 +50,18 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     store,
     gpc: readGlobalPrivacyControl(),
     language,
-    shownText: () => ui?.shownText() ?? '',
+    shownText: () => ui?.shownText(),
     ...services,
   });
+  const { emit: _emit, ...api } = core;
 
-  const cleanups: Array<() => void> = [];
-  cleanups.push(core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, ...(e.detail === undefined ? [] : [e.detail]))));
-  if (typeof window !== 'undefined' && typeof CustomEvent === 'function') {
-    for (const name of EVENT_NAMES) {
-      cleanups.push(core.on(name, (detail) => window.dispatchEvent(new CustomEvent(`consentkit:${name}`, { detail }))));
-    }
+  // Run in reverse on destroy: the core's own listeners go last.
+  const cleanups = [
+    core.destroy,
+    core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, ...(e.detail === undefined ? [] : [e.detail]))),
+  ];
+  if (globalThis.window && typeof CustomEvent == 'function') {
+    cleanups.push(...EVENT_NAMES.map((name) => core.on(name, (detail) => dispatchEvent(new CustomEvent('consentkit:' + name, { detail })))));
   }
   // Problems found while starting are reported after creation, so that
   // listeners attached right after createConsentKit() hear them.
@@ -73,7 +75,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   for (const plugin of [...builtInIntegrations(core), ...(config.plugins as Array<Plugin<ConsentCore>>)]) {
     try {
       const cleanup = plugin.setup(core);
-      if (typeof cleanup === 'function') cleanups.push(cleanup);
+      if (typeof cleanup == 'function') cleanups.push(cleanup);
     } catch (error) {
       reportLater('plugin', `plugin "${plugin.name}" failed to set up`, error);
     }
@@ -84,15 +86,13 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     ui = createUi(core, { document: doc, language });
     cleanups.push(ui.destroy);
   }
-  const { emit: _emit, destroy: destroyCore, ...api } = core;
   return {
     ...api,
+    // flush, access and erase; its destroy is overridden below.
+    ...sync,
     show: () => ui?.show(),
     showPreferences: () => ui?.showPreferences(),
     hide: () => ui?.hide(),
-    flush: sync.flush,
-    access: sync.access,
-    erase: sync.erase,
     destroy() {
       for (const cleanup of cleanups.splice(0).reverse()) {
         try {
@@ -101,7 +101,6 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
           core.reportError('destroy', 'a cleanup failed', error);
         }
       }
-      destroyCore();
     },
   };
 }

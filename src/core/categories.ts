@@ -14,17 +14,3 @@ export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Granted (true) or refused (false), per category id, `necessary` included. */
 export type CategoryChoices = Record<string, boolean>;
-
-/** Every optional category refused: the state before any choice (opt-in, no pre-ticked box). */
-export function refuseAll(ids: readonly CategoryId[]): CategoryChoices {
-  const choices: CategoryChoices = {};
-  for (const id of ids) choices[id] = id === NECESSARY;
-  return choices;
-}
-
-/** Every category granted. */
-export function grantAll(ids: readonly CategoryId[]): CategoryChoices {
-  const choices: CategoryChoices = {};
-  for (const id of ids) choices[id] = true;
-  return choices;
-}

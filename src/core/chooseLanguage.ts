@@ -5,13 +5,12 @@
  */
 export function chooseLanguage(requested: string, available: readonly string[], pageLanguages: () => readonly string[]): string {
   // The page's languages are read only when needed: navigator.languages is not free.
-  const candidates = requested == 'auto' ? pageLanguages() : available.includes(requested) ? [requested] : [requested, ...pageLanguages()];
-  for (const tag of candidates) {
-    const lower = tag.toLowerCase();
-    const exact = available.find((a) => a.toLowerCase() === lower);
-    if (exact) return exact;
-    const primary = available.find((a) => a.toLowerCase() === lower.split('-')[0]);
-    if (primary) return primary;
+  if (available.includes(requested)) return requested;
+  for (const tag of requested == 'auto' ? pageLanguages() : [requested, ...pageLanguages()]) {
+    for (const wanted of [tag, tag.split('-')[0]!]) {
+      const found = available.find((a) => a.toLowerCase() == wanted.toLowerCase());
+      if (found) return found;
+    }
   }
-  return available.includes('en') ? 'en' : (available[0] ?? 'en');
+  return 'en';
 }

@@ -1,12 +1,12 @@
 import { nanoid } from 'nanoid';
-import { grantAll, NECESSARY, refuseAll, type CategoryChoices, type CategoryId } from './categories';
+import { NECESSARY, type CategoryChoices, type CategoryId } from './categories';
 import { createEmitter } from './emitter';
-import { shownHash as shownHashOf } from './shownHash';
+import { shownHash } from './shownHash';
 import type { ResolvedConfig } from './normalizeConfig';
 import type { Receipt, ReceiptAction, ReceiptSource } from './receipt';
-import { decodeRecord, encodeRecord, type StoredRecord } from './record';
+import { decodeRecord, type StoredRecord } from './record';
 import { readReceiptLog, writeReceiptLog } from './receiptLog';
-import type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './state';
+import type { ConsentEvents, ConsentState, PromptReason } from './state';
 import type { Clock, KeyValueStore, RecordSlot } from './storage';
 
 /** The browser services the core is handed (STYLE.md §1); fakes in tests. */
@@ -23,8 +23,8 @@ export interface CoreServices {
   gpc?: boolean;
   /** The language the visitor is addressed in, recorded in receipts. @default 'en' */
   language?: string;
-  /** The texts the visitor was shown, digested into `shownHash`. @default '' */
-  shownText?: () => string;
+  /** The texts the visitor was shown, digested into `shownHash`; undefined counts as ''. @default '' */
+  shownText?: () => string | undefined;
 }
 
 export interface DecisionOptions {
@@ -35,123 +35,125 @@ export interface DecisionOptions {
 export type ConsentCore = ReturnType<typeof createConsentCore>;
 
 const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The headless consent manager: decisions, expiry, receipts and events, with
  * no DOM. Every decision method records a receipt and returns it.
  */
 export function createConsentCore(config: ResolvedConfig, services: CoreServices) {
-  const clock = services.clock ?? Date;
-  const newId = services.newId ?? nanoid;
+  const { slot, store, clock = Date, newId = nanoid, language = 'en' } = services;
   const gpc = services.gpc === true;
-  const logKey = `${config.cookie.name}:receipts`;
+  const { policyVersion, cookie } = config;
+  const logKey = cookie.name + ':receipts';
   const ids = config.categories.map((c) => c.id);
-  const events = createEmitter<ConsentEvents>((error, type) =>
-    reportError('listener', `a "${String(type)}" listener threw`, error),
-  );
+  const events = createEmitter<ConsentEvents>((error, type) => reportError('listener', `a "${String(type)}" listener threw`, error));
+  const readLog = () => readReceiptLog(store, logKey);
+  /** Every category, `necessary` always granted, the others as `choose` says. */
+  const choices = (choose: (id: CategoryId) => boolean): CategoryChoices =>
+    Object.fromEntries(ids.map((id) => [id, id == NECESSARY || choose(id)]));
+  const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
-  let record: StoredRecord | null = decodeRecord(services.slot.read());
+  let record = decodeRecord(slot.read());
 
   function reportError(code: string, message: string, detail?: unknown): void {
-    const error: ConsentError = detail === undefined ? { code, message } : { code, message, detail };
-    events.emit('error', error);
+    events.emit('error', { code, message, ...(detail !== undefined && { detail }) });
   }
 
-  function isValid(r: StoredRecord | null): boolean {
+  /** The stored decision while it stands: same policy, not expired, not from the future. */
+  function current(): StoredRecord | null {
     const now = clock.now();
-    return !!r && r.policyVersion === config.policyVersion && r.decidedAt <= now + DAY && now < expiry(r);
-  }
-
-  function expiry(r: StoredRecord): number {
-    return r.decidedAt + config.cookie.maxAgeDays * DAY;
+    return record && record.pv === policyVersion && record.ts <= now + DAY && now < expiry(record) ? record : null;
   }
 
   /** Why the banner must ask now, or null when a valid decision stands. */
   function promptReason(): PromptReason {
-    if (isValid(record)) return null;
-    if (record && record.policyVersion !== config.policyVersion) return 'policy-changed';
-    return record || readReceiptLog(services.store, logKey).length ? 'expired' : 'first-visit';
+    if (current()) return null;
+    if (record && record.pv !== policyVersion) return 'policy-changed';
+    return record || readLog().length ? 'expired' : 'first-visit';
   }
 
   function get(): ConsentState | null {
-    if (!record || !isValid(record)) return null;
-    const categories = refuseAll(ids);
-    for (const id of ids) categories[id] = id === NECESSARY || record.categories[id] === true;
-    return {
-      subject: record.subject,
-      categories,
-      policyVersion: record.policyVersion,
-      decidedAt: new Date(record.decidedAt).toISOString(),
-      expiresAt: new Date(expiry(record)).toISOString(),
-      receipt: record.receipt,
-      gpc: record.gpc,
+    const r = current();
+    return r && {
+      subject: r.sub,
+      categories: choices(has),
+      policyVersion: r.pv,
+      decidedAt: iso(r.ts),
+      expiresAt: iso(expiry(r)),
+      receipt: r.rid,
+      gpc: r.gpc == 1,
     };
   }
 
   /** Every listed category is granted (`necessary` always is). Called per tagged element: it builds no state. */
   function has(categories: CategoryId | CategoryId[]): boolean {
-    const valid = !!record && isValid(record);
-    return [categories].flat().every((id) => id === NECESSARY || (valid && ids.includes(id) && record!.categories[id] === true));
+    const r = current();
+    return [categories].flat().every((id) => id == NECESSARY || (ids.includes(id) && r?.c[id] === 1));
   }
 
-  const granted = (state: ConsentState | null) => ids.filter((id) => id === NECESSARY || state?.categories[id] === true);
+  /** Optional categories granted in `a` and not in `b`. */
+  const lost = (a: ConsentState | null, b: ConsentState | null) =>
+    ids.filter((id) => id != NECESSARY && a?.categories[id] && !b?.categories[id]);
 
-  function decide(action: ReceiptAction, choices: CategoryChoices, options: DecisionOptions = {}): Receipt {
+  function decide(action: ReceiptAction, choose: (id: CategoryId) => boolean, options: DecisionOptions = {}): Receipt {
     const before = get();
-    const log = readReceiptLog(services.store, logKey);
+    const log = readLog();
+    // The chain goes on from the stored decision, else (cookie gone) from the last receipt kept here.
     const last = log[log.length - 1];
-    const subject = record?.subject ?? last?.subject ?? newId();
-    const previous = record?.subject === subject ? record.receipt : last?.subject === subject ? last.id : null;
-    const now = clock.now();
-    const categories = refuseAll(ids);
-    for (const id of ids) categories[id] = id === NECESSARY || choices[id] === true;
+    const [subject, previous] = record ? [record.sub, record.rid] : last ? [last.subject, last.id] : [newId(), null];
+    const ts = clock.now();
+    const categories = choices(choose);
     const receipt: Receipt = {
       id: newId(),
       subject,
-      timestamp: new Date(now).toISOString(),
+      timestamp: iso(ts),
       action,
       source: options.source ?? 'api',
       categories,
-      policy: { version: config.policyVersion, url: config.policyUrl },
-      language: services.language ?? 'en',
+      policy: { version: policyVersion, url: config.policyUrl },
+      language,
       previous,
-      shownHash: shownHashOf(services.shownText?.() ?? ''),
+      shownHash: shownHash(services.shownText?.()),
       gpc,
     };
     const reason = promptReason();
     if (reason) receipt.reason = reason;
-    record = { subject, decidedAt: now, policyVersion: config.policyVersion, receipt: receipt.id, gpc, categories };
-    services.slot.write(encodeRecord(record), config.cookie.maxAgeDays);
+    record = { v: 1, sub: subject, ts, pv: policyVersion, rid: receipt.id, gpc: gpc ? 1 : 0, c: Object.fromEntries(ids.map((id) => [id, categories[id] ? 1 : 0])) };
+    slot.write(JSON.stringify(record), cookie.maxAgeDays);
     log.push(receipt);
-    writeReceiptLog(services.store, logKey, log);
-    const state = get() as ConsentState;
+    writeReceiptLog(store, logKey, log);
+    const state = get()!;
     events.emit('consent', { receipt, state });
-    announceChange(before, state, receipt);
+    announce(before, state, receipt);
     return receipt;
   }
 
-  /** `always`: the stored decision itself changed (another tab, erasure), even if no category did. */
-  function announceChange(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt, always = false): void {
-    const was = granted(before);
-    const now = granted(after);
-    const grantedNow = now.filter((id) => !was.includes(id));
-    const revoked = was.filter((id) => !now.includes(id));
-    if (always || grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
+  /** Without a receipt the stored decision itself changed (another tab, erasure): announced even if no category did. */
+  function announce(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt): void {
+    const grantedNow = lost(after, before);
+    const revoked = lost(before, after);
+    if (!receipt || grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
     // Refusing what was granted is a withdrawal, whichever control did it.
     if (revoked.length && receipt) events.emit('withdraw', { categories: revoked, receipt });
   }
 
-  /** Only known categories; unknown ids are reported, never granted. */
-  function knownChoices(choices: Partial<CategoryChoices>): CategoryChoices {
-    const known: CategoryChoices = {};
-    for (const [id, value] of Object.entries(choices)) {
-      if (ids.includes(id)) known[id] = value === true;
-      else reportError('category', `unknown category "${id}"; ignored`);
-    }
-    return known;
+  /** Replaces the stored decision and announces it if it is another one. */
+  function replace(next: StoredRecord | null): void {
+    const before = get();
+    record = next;
+    const after = get();
+    if (after?.receipt !== before?.receipt) announce(before, after);
   }
 
-  const optional = ids.filter((id) => id !== NECESSARY);
+  /** Known ids pass; unknown ones are reported, and never granted. */
+  function known(id: string): boolean {
+    if (ids.includes(id)) return true;
+    reportError('category', `unknown category "${id}"; ignored`);
+    return false;
+  }
+
+  const none = () => false;
 
   return {
     config,
@@ -159,73 +161,53 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     has,
     promptReason,
     /** Grants every category; with GPC respected, marketing stays refused. */
-    acceptAll(options?: DecisionOptions): Receipt {
-      const choices = grantAll(ids);
-      if (gpc && config.gpc === 'respect') choices.marketing = false;
-      return decide('accept-all', choices, options);
-    },
-    rejectAll: (options?: DecisionOptions): Receipt => decide('reject-all', refuseAll(ids), options),
+    acceptAll: (options?: DecisionOptions): Receipt =>
+      decide('accept-all', (id) => !(gpc && config.gpc == 'respect' && id == 'marketing'), options),
+    rejectAll: (options?: DecisionOptions): Receipt => decide('reject-all', none, options),
     /** Closing the banner without choosing: a refusal (CNIL 2020). */
-    dismiss: (options?: DecisionOptions): Receipt => decide('dismiss', refuseAll(ids), { source: 'banner', ...options }),
+    dismiss: (options?: DecisionOptions): Receipt => decide('dismiss', none, { source: 'banner', ...options }),
     /** Records these choices; categories not named keep their current state. */
-    save(choices: Partial<CategoryChoices>, options?: DecisionOptions): Receipt {
-      return decide('save', { ...get()?.categories, ...knownChoices(choices) }, options);
+    save(given: Partial<CategoryChoices>, options?: DecisionOptions): Receipt {
+      const named = Object.keys(given).filter(known);
+      return decide('save', (id) => (named.includes(id) ? given[id] === true : has(id)), options);
     },
     /** Withdraws one or more categories; none named = every optional category. A trailing object gives options. */
     withdraw(...args: Array<CategoryId | CategoryId[] | DecisionOptions>): Receipt {
-      const named = args.flat().filter((a): a is string => typeof a === 'string');
-      const options = args.find((a): a is DecisionOptions => typeof a === 'object' && !Array.isArray(a));
-      const choices: CategoryChoices = { ...get()?.categories };
-      for (const id of named.length ? named : optional) {
-        if (id === NECESSARY) reportError('category', '"necessary" cannot be withdrawn; ignored');
-        else if (ids.includes(id)) choices[id] = false;
-        else reportError('category', `unknown category "${id}"; ignored`);
-      }
-      return decide('withdraw', choices, options);
+      const named = args.flat().filter((a): a is string => typeof a == 'string');
+      const options = args.find((a): a is DecisionOptions => typeof a == 'object' && !Array.isArray(a));
+      const off = named.length
+        ? named.filter((id) => (id == NECESSARY ? reportError('category', '"necessary" cannot be withdrawn; ignored') : known(id)))
+        : ids;
+      return decide('withdraw', (id) => !off.includes(id) && has(id), options);
     },
     on: events.on,
     emit: events.emit,
     /** Runs `fn` once: now if granted, else on the grant. Returns a cancel function. */
     whenGranted(categories: CategoryId | CategoryId[], fn: () => void): () => void {
-      const run = () => {
+      const off = events.on('change', check);
+      function check() {
+        if (!has(categories)) return;
+        off();
         try {
           fn();
         } catch (error) {
           reportError('listener', 'a whenGranted callback threw', error);
         }
-      };
-      if (has(categories)) {
-        run();
-        return () => {};
       }
-      const off = events.on('change', () => {
-        if (!has(categories)) return;
-        off();
-        run();
-      });
+      check();
       return off;
     },
     /** This browser's receipts, oldest first. */
-    receipts: (): Receipt[] => readReceiptLog(services.store, logKey),
+    receipts: readLog,
     /** Reads the stored decision again (another tab changed it) and announces the difference. */
-    reload(): void {
-      const before = get();
-      record = decodeRecord(services.slot.read());
-      const after = get();
-      if (after?.receipt !== before?.receipt) announceChange(before, after, undefined, true);
-    },
+    reload: () => replace(decodeRecord(slot.read())),
     /** Erasure: forgets the decision, the subject id and this browser's receipts. */
     forget(): void {
-      const before = get();
-      record = null;
-      services.slot.remove();
-      services.store.remove(logKey);
-      announceChange(before, null, undefined, before !== null);
+      slot.remove();
+      store.remove(logKey);
+      replace(null);
     },
     reportError,
-    destroy(): void {
-      events.clear();
-    },
+    destroy: events.clear,
   };
 }
-

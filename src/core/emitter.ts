@@ -9,27 +9,26 @@ export interface Emitter<Events extends EventMap> {
   clear(): void;
 }
 
+type Listener = (payload: never) => void;
+
 /**
  * A typed event emitter in the manner of mitt. A listener that throws does not
  * stop the others nor reach the emitter's caller: the page must keep working.
  */
 export function createEmitter<Events extends EventMap>(
-  onListenerError: (error: unknown, type: keyof Events) => void = () => {},
+  onListenerError: (error: unknown, type: keyof Events) => void,
 ): Emitter<Events> {
-  let listeners = new Map<keyof Events, Array<(payload: never) => void>>();
+  // Lists are replaced, never changed in place: a listener added or removed
+  // while emitting applies from the next emit.
+  const listeners = new Map<keyof Events, Listener[]>();
+  const list = (type: keyof Events) => listeners.get(type) ?? [];
   return {
     on(type, listener) {
-      const list = listeners.get(type) ?? [];
-      list.push(listener as (payload: never) => void);
-      listeners.set(type, list);
-      return () => {
-        const current = listeners.get(type);
-        if (current) listeners.set(type, current.filter((l) => l !== listener));
-      };
+      listeners.set(type, [...list(type), listener as Listener]);
+      return () => void listeners.set(type, list(type).filter((l) => l !== listener));
     },
     emit(type, payload) {
-      // A snapshot: listeners added or removed while emitting apply from the next emit.
-      for (const listener of [...(listeners.get(type) ?? [])]) {
+      for (const listener of list(type)) {
         try {
           (listener as (p: typeof payload) => void)(payload);
         } catch (error) {
@@ -37,8 +36,6 @@ export function createEmitter<Events extends EventMap>(
         }
       }
     },
-    clear() {
-      listeners = new Map();
-    },
+    clear: () => listeners.clear(),
   };
 }

@@ -4,7 +4,7 @@
  * wait on `crypto.subtle`), 64 bits from two independent 32-bit FNV-1a lanes:
  * enough to tell wordings apart, not a security boundary.
  */
-export function shownHash(text: string): string {
+export function shownHash(text = ''): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

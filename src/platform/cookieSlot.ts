@@ -14,9 +14,9 @@ export interface CookieSlotOptions {
  * the page view.
  */
 export function createCookieSlot({ name, domain }: CookieSlotOptions): RecordSlot {
-  const write = (value: string, maxAgeSeconds: number) => {
+  const write = (value: string, maxAgeDays: number) => {
     try {
-      document.cookie = `${name}=${encodeURIComponent(value)};path=/;max-age=${maxAgeSeconds};samesite=lax${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
+      document.cookie = `${name}=${encodeURIComponent(value)};path=/;max-age=${Math.round(maxAgeDays * 86_400)};samesite=lax${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
     } catch {
       // Cookies refused (or no document): the decision holds for this page view only.
     }
@@ -24,16 +24,15 @@ export function createCookieSlot({ name, domain }: CookieSlotOptions): RecordSlo
   return {
     read() {
       try {
-        for (const pair of document.cookie.split(/; */)) {
-          const at = pair.indexOf('=');
-          if (pair.slice(0, at) == name) return decodeURIComponent(pair.slice(at + 1));
+        for (const pair of document.cookie.split('; ')) {
+          if (pair.startsWith(name + '=')) return decodeURIComponent(pair.slice(name.length + 1));
         }
       } catch {
         // Refused, no document, or a value that is not URI-encoded: no decision.
       }
       return null;
     },
-    write: (value, maxAgeDays) => write(value, Math.round(maxAgeDays * 86_400)),
+    write,
     remove: () => write('', 0),
   };
 }

@@ -1,12 +1,12 @@
+// globalThis.x: the npm module also runs in Node, where there is no document and maybe no navigator.
+
 /** The languages the page and the browser ask for, in order of preference. */
 export function pageLanguages(): string[] {
-  const languages: string[] = [];
-  if (typeof document !== 'undefined' && document.documentElement.lang) languages.push(document.documentElement.lang);
-  if (typeof navigator !== 'undefined') languages.push(...(navigator.languages ?? []), navigator.language ?? '');
-  return languages.filter(Boolean);
+  const nav = globalThis.navigator;
+  return [globalThis.document?.documentElement.lang, ...(nav?.languages ?? []), nav?.language].filter((l): l is string => !!l);
 }
 
 /** Global Privacy Control: only a literal `true` counts. */
 export function readGlobalPrivacyControl(): boolean {
-  return typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
+  return (globalThis.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true;
 }

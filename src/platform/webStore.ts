@@ -1,41 +1,37 @@
-import { createMemoryStore, type KeyValueStore } from '../core/storage';
+import type { KeyValueStore } from '../core/storage';
 
 /**
  * localStorage (or sessionStorage) behind the core's store interface. Where the
- * browser refuses storage (privacy modes, quota, sandboxed iframes) every call
- * falls back to memory, so the page view still works and nothing throws.
+ * browser refuses storage (privacy modes, quota, sandboxed iframes, or no
+ * window at all) every call falls back to memory, so the page view still
+ * works and nothing throws.
  */
 export function createWebStore(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): KeyValueStore {
-  const memory = createMemoryStore();
-  const storage = (): Storage | null => {
-    try {
-      return typeof window === 'undefined' ? null : window[kind];
-    } catch {
-      return null;
-    }
-  };
+  const memory = new Map<string, string>();
+  // Read on every call, inside the try: merely touching it may throw.
+  const storage = (): Storage => window[kind];
   return {
     get(key) {
+      let value = null;
       try {
-        return storage()?.getItem(key) ?? memory.get(key);
+        value = storage().getItem(key);
       } catch {
-        return memory.get(key);
+        // Unreachable: memory answers.
       }
+      return value ?? memory.get(key) ?? null;
     },
     set(key, value) {
       try {
-        const s = storage();
-        if (!s) throw new Error('no storage');
-        s.setItem(key, value);
-        memory.remove(key);
+        storage().setItem(key, value);
+        memory.delete(key);
       } catch {
         memory.set(key, value);
       }
     },
     remove(key) {
-      memory.remove(key);
+      memory.delete(key);
       try {
-        storage()?.removeItem(key);
+        storage().removeItem(key);
       } catch {
         // Already unreachable.
       }

@@ -1,21 +1,31 @@
 import { describe, expect, test } from 'vitest';
-import { decodeRecord, encodeRecord } from '../../src/core/record';
+import { decodeRecord } from '../../src/core/record';
 import { createMemorySlot, makeCore } from './fakes';
 
 const good = { v: 1, sub: 'V1StGXR8_Z5jdHi6B-myT', ts: 1764432000000, pv: '2018-05-24', rid: 'Uakgb_J5m9g-0JDMbcJqL', gpc: 0, c: { necessary: 1, analytics: 1, marketing: 0 } };
 
 describe('the stored decision (cookie value)', () => {
   test('round-trips in the documented format', () => {
-    const record = decodeRecord(JSON.stringify(good));
-    expect(record).toEqual({
+    expect(decodeRecord(JSON.stringify(good))).toEqual(good);
+    const { core } = makeCore({}, { slot: createMemorySlot(JSON.stringify({ ...good, ts: Date.parse('2026-11-29T15:00:00.000Z'), pv: '1' })) });
+    expect(core.get()).toEqual({
       subject: good.sub,
-      decidedAt: good.ts,
-      policyVersion: '2018-05-24',
+      categories: { necessary: true, preferences: false, analytics: true, marketing: false },
+      policyVersion: '1',
+      decidedAt: '2026-11-29T15:00:00.000Z',
+      expiresAt: '2027-05-30T15:00:00.000Z',
       receipt: good.rid,
       gpc: false,
-      categories: { necessary: true, analytics: true, marketing: false },
     });
-    expect(JSON.parse(encodeRecord(record!))).toEqual(good);
+  });
+
+  test('a decision is written in the documented format, keys in order', () => {
+    const { core, slot } = makeCore({ policyVersion: '2018-05-24' });
+    const receipt = core.save({ analytics: true });
+    expect(slot.value).toBe(JSON.stringify({
+      v: 1, sub: receipt.subject, ts: Date.parse(receipt.timestamp), pv: '2018-05-24', rid: receipt.id, gpc: 0,
+      c: { necessary: 1, preferences: 0, analytics: 1, marketing: 0 },
+    }));
   });
 
   const corrupt: Array<[string, unknown]> = [
