@@ -26,7 +26,7 @@ days|days|jours~\
 necessary|Strictly necessary|Strictement nécessaires~\
 necessaryText|Required to run this site.|Requis pour que le site fonctionne.~\
 preferences|Preferences|Préférences~\
-preferencesText|Remember your settings.|Mémorisent vos réglages.~\
+preferencesText|Remember your preferences.|Mémorisent vos préférences.~\
 analytics|Analytics|Mesure d'audience~\
 analyticsText|Anonymous usage statistics.|Statistiques d'utilisation anonymes.~\
 marketing|Marketing|~\
