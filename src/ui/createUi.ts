@@ -118,8 +118,9 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
       dead = true;
       offs.map((off) => off());
       doc.removeEventListener('click', onClick);
+      // Closing takes the dialog out of the page.
       close();
-      for (const el of [banner, dialog, settings, style]) el && el.remove();
+      for (const el of [banner, settings, style]) el && el.remove();
       root.remove('ck-on');
     },
   };
