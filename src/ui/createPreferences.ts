@@ -20,7 +20,6 @@ export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: strin
   const doc = fallbackFocus.ownerDocument;
   let source: ReceiptSource;
   let opener: HTMLElement | null;
-  let isOpen = false;
 
   const status = h('p', { role: 'status' });
   const switches = core.config.categories.map((c) => {
@@ -95,8 +94,8 @@ export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: strin
     source = src;
     status.textContent = '';
     reflect();
-    if (isOpen) return;
-    isOpen = true;
+    // In the page only while open: being connected is the open state.
+    if (el.isConnected) return;
     opener = doc.activeElement as HTMLElement | null;
     doc.body.append(el);
     // jsdom has no showModal(); an `open` attribute is all it needs.
@@ -107,10 +106,10 @@ export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: strin
   }
 
   function close(): void {
-    if (!isOpen) return;
-    isOpen = false;
+    if (!el.isConnected) return;
+    // Detached, it is gone for jsdom too (which has no close()).
     el.close?.();
-    el.removeAttribute('open');
+    el.remove();
     ((opener?.isConnected && opener) || fallbackFocus).focus?.();
     core.emit('hide', LAYER);
   }

@@ -62,8 +62,10 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
         if (e.key == 'Escape') dismiss();
       },
     },
+    // The title runs into the text, a space apart (see styles.css).
     h('h2', { id: 'ck-t' }, t.title),
-    h('p', 0, t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t)), ' ', url ? h('a', { href: url }, t.policy) : ''),
+    ' ' + t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t)) + ' ',
+    url ? h('a', { href: url }, t.policy) : '',
     buttonRow(h, t, core, (decide) => () => decide(FROM_BANNER), [t.customize, () => open('preferences')], [t.dismiss, dismiss]),
   );
   // Taken before any status message, so the digest is the same for every decision.
@@ -116,8 +118,9 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
       dead = true;
       offs.map((off) => off());
       doc.removeEventListener('click', onClick);
+      // Closing takes the dialog out of the page.
       close();
-      for (const el of [banner, dialog, settings, style]) el && el.remove();
+      for (const el of [banner, settings, style]) el && el.remove();
       root.remove('ck-on');
     },
   };

@@ -5,7 +5,7 @@ import type { TextOverrides } from '../core/config';
 // id, descriptions by `<id>Text`. A table, not two objects, so each key is
 // shipped once.
 const TABLE = `title|Cookies|~\
-text|We use cookies to run this site and, if you agree, for preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Nous utilisons des cookies pour faire fonctionner ce site et, si vous l'acceptez, pour les préférences, les statistiques et le marketing. Votre choix est conservé {} et modifiable à tout moment.~\
+text|We use cookies to run this site and, if you agree, for preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.|Ce site utilise des cookies pour fonctionner et, si vous l'acceptez, pour les préférences, les statistiques et le marketing. Votre choix est conservé {} et modifiable à tout moment.~\
 policy|Privacy policy|Politique de confidentialité~\
 acceptAll|Accept all|Tout accepter~\
 rejectAll|Reject all|Tout refuser~\
@@ -24,9 +24,9 @@ cookies|Cookies|~\
 months|months|mois~\
 days|days|jours~\
 necessary|Strictly necessary|Strictement nécessaires~\
-necessaryText|Required for the site to work.|Requis pour le fonctionnement du site.~\
+necessaryText|Required to run this site.|Requis pour que le site fonctionne.~\
 preferences|Preferences|Préférences~\
-preferencesText|Remember your settings.|Mémorisent vos réglages.~\
+preferencesText|Remember your preferences.|Mémorisent vos préférences.~\
 analytics|Analytics|Mesure d'audience~\
 analyticsText|Anonymous usage statistics.|Statistiques d'utilisation anonymes.~\
 marketing|Marketing|~\
