@@ -153,15 +153,9 @@ export function createSync(
     flush,
     async access() {
       const s = subject();
-      const records: SubjectRecords | null =
-        (live &&
-          s &&
-          // Flushed first, so that the answer includes what this browser still holds.
-          (await flush()
-            .then(() => request(subjectUrl(s), 'GET'))
-            .then((response) => response?.ok && response.json())
-            .catch(() => 0))) ||
-        null;
+      // Flushed first, so that the answer includes what this browser still holds.
+      const response = live && s && (await flush(), await request(subjectUrl(s), 'GET'));
+      const records: SubjectRecords | null = (response && response.ok && (await response.json().catch(() => 0))) || null;
       if (!records) core.reportError('access', 'no records', s);
       return records;
     },
