@@ -101,7 +101,8 @@ export function createSync(
         const status = response?.status;
         const ids = batch.map((r) => r.id);
         if (isRetryable(status)) {
-          if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
+          // Only attempts schedule, one at a time, so no other retry is pending.
+          if (live) retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after')));
           break;
         }
         if (status! > 299) {
@@ -140,9 +141,8 @@ export function createSync(
           retry || run();
         }),
         page(() => {
-          const all = read();
           // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
-          for (let i = 0; i < all.length; i += BATCH) beacon(url, body(all.slice(i, i + BATCH)));
+          for (const all = read(); all[0]; ) beacon(url, body(all.splice(0, BATCH)));
         }, flush),
       ]
     : [];
