@@ -78,8 +78,10 @@ export function createSync(
     send(path, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  /** The attempt under way: calls meanwhile share it, as it sends until the outbox is empty. */
-  let busy: Promise<SyncResult> | undefined;
+  /** The latest attempt: each waits for the one before. */
+  let last: Promise<SyncResult> | undefined;
+  /** An attempt not started yet: calls meanwhile share it. */
+  let queued: Promise<SyncResult> | undefined;
   // Without an endpoint receipts stay in this browser's receipt log: nothing is queued or sent.
   let live = !!endpoint;
   const stop = () => {
@@ -89,20 +91,21 @@ export function createSync(
 
   /** Never rejects. */
   async function attempt(): Promise<SyncResult> {
+    // After the attempt before (`last` is still that one here), and after the caller's
+    // synchronous work: a decision is in the outbox first.
+    await last;
+    queued = undefined;
     let sent = 0;
     let size = BATCH;
     let asked;
     try {
-      // Sends after the caller's synchronous work: a decision is in the outbox first.
-      await 0;
       for (let batch; live && (batch = read().slice(0, size))[0]; ) {
         asked = 1;
         const response = await request(url, 'POST', body(batch));
         const status = response?.status;
         const ids = batch.map((r) => r.id);
         if (isRetryable(status)) {
-          // Only attempts schedule, one at a time, so no other retry is pending.
-          if (live) retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after')));
+          if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
           break;
         }
         if (status! > 299) {
@@ -118,14 +121,13 @@ export function createSync(
     } catch {
       // Nothing here should throw; if it does, the receipts wait in the outbox.
     }
-    // In the same turn as the last read of the outbox: a receipt added later starts a new attempt.
-    busy = undefined;
     const done = { sent, pending: read().length };
     if (asked && live) core.emit('sync', done);
     return done;
   }
 
-  const run = () => (busy ??= attempt());
+  /** One attempt at a time, in order. */
+  const run = () => (queued ??= last = attempt());
 
   /** Also what a retry's timer calls: whichever comes first, the timer is done with. */
   const flush = () => (stop(), run());
@@ -165,7 +167,7 @@ export function createSync(
       if (live && s) {
         stop();
         // Let a send already on its way land before the deletion.
-        await busy;
+        await last;
         const response = await request(subjectUrl(s), 'DELETE');
         // 404: the ledger holds nothing for this subject, which is what was asked.
         ok = response?.ok || response?.status == 404;
