@@ -29,7 +29,7 @@ export interface SyncOptions {
   /** Sends requests; called with `keepalive` so a request outlives a navigation. @default the global fetch */
   fetch?: typeof fetch;
   /** Hands a body to the browser for delivery after the page is gone. @default sendBeacon (navigator.sendBeacon, text/plain) */
-  beacon?: (url: string, body: string) => boolean;
+  beacon?: (url: string, body: string) => unknown;
   /** Schedules a retry. @default setTimeout */
   wait?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
   /** Calls `hide` when the page is hidden or left, `online` when back online; returns the cleanup. @default watchPage */
