@@ -4,18 +4,22 @@ import type { ConsentState } from '../core/state';
 import { gtag } from './dataLayer';
 import { onDecision } from './onDecision';
 
-/** Consent Mode v2's types per category (CONTRACT §5); `security_storage` is always granted. */
-const TYPES: Record<string, string> = {
-  marketing: 'ad_storage ad_user_data ad_personalization',
-  analytics: 'analytics_storage',
-  preferences: 'functionality_storage personalization_storage',
-};
-
-/** All seven types, granted where their category is. */
+/**
+ * All seven types (CONTRACT §5), granted where their category is: marketing →
+ * the three ad types, analytics → analytics_storage, preferences →
+ * functionality and personalization; `security_storage` is always granted.
+ */
 function signals(state: ConsentState | null): Record<string, string> {
-  const out: Record<string, string> = { security_storage: 'granted' };
-  for (const id in TYPES) for (const type of TYPES[id]!.split(' ')) out[type] = state?.categories[id] ? 'granted' : 'denied';
-  return out;
+  const [ads, analytics, preferences] = ['marketing', 'analytics', 'preferences'].map((id) => (state?.categories[id] ? 'granted' : 'denied'));
+  return {
+    ad_storage: ads!,
+    ad_user_data: ads!,
+    ad_personalization: ads!,
+    analytics_storage: analytics!,
+    functionality_storage: preferences!,
+    personalization_storage: preferences!,
+    security_storage: 'granted',
+  };
 }
 
 /**
@@ -29,11 +33,11 @@ export function consentMode(): Plugin<ConsentCore> {
   return {
     name: 'consent-mode',
     setup(core) {
-      const options = core.config.consentMode;
+      const { waitForUpdate = 500, region = [], adsDataRedaction, urlPassthrough } = core.config.consentMode ?? {};
       // Must be the first consent command in dataLayer: set up before any tag is activated.
-      gtag('consent', 'default', { ...signals(null), wait_for_update: options?.waitForUpdate ?? 500, ...(options?.region[0] && { region: options.region }) });
-      if (options?.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
-      if (options?.urlPassthrough) gtag('set', 'url_passthrough', true);
+      gtag('consent', 'default', { ...signals(null), wait_for_update: waitForUpdate, ...(region[0] && { region }) });
+      if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+      if (urlPassthrough) gtag('set', 'url_passthrough', true);
       return onDecision(core, (state) => gtag('consent', 'update', signals(state)));
     },
   };

@@ -13,7 +13,8 @@ export function crossTab(): Plugin<ConsentCore> {
     name: 'cross-tab',
     setup(core) {
       const key = 'consentkit';
-      let reloading: unknown;
+      /** The receipt another tab last announced: re-reading it is not news to send back. */
+      let heard: string | undefined;
       let retry: ReturnType<typeof setTimeout>;
       /**
        * Re-reads the cookie until it shows the receipt the other tab announced
@@ -22,24 +23,25 @@ export function crossTab(): Plugin<ConsentCore> {
        */
       const receive = (receipt: string, tries = 20) => {
         clearTimeout(retry);
-        reloading = 1;
+        heard = receipt;
         core.reload();
-        reloading = 0;
         if ((core.get()?.receipt ?? '') != receipt && --tries) retry = setTimeout(() => receive(receipt, tries), 50);
       };
       const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(key) : null;
-      const onStorage = (event: StorageEvent) => event.key == key && receive(event.newValue!.split(' ')[0]!);
-      const post = (receipt: string) => {
+      // Only the fallback writes the key: with a channel this listener never fires. The value is
+      // the receipt id, new with every decision, so a write that changes nothing carries no news.
+      const onStorage = (event: StorageEvent) => event.key == key && receive(event.newValue!);
+      if (channel) channel.onmessage = (event) => receive(event.data);
+      addEventListener('storage', onStorage);
+      // Every decision taken here, and an erasure (empty); what another tab announced is not echoed back.
+      const off = onDecision(core, (state) => {
+        const receipt = state?.receipt ?? '';
         try {
-          channel ? channel.postMessage(receipt) : localStorage.setItem(key, receipt + ' ' + Math.random());
+          if (receipt != heard) channel ? channel.postMessage(receipt) : localStorage.setItem(key, receipt);
         } catch {
           // No channel and no storage: other tabs see the decision on their next page view.
         }
-      };
-      if (channel) channel.onmessage = (event) => receive(event.data);
-      else addEventListener('storage', onStorage);
-      // Every decision taken here, and an erasure; one re-read because of another tab's ping is not echoed back.
-      const off = onDecision(core, (state) => reloading || post(state?.receipt ?? ''));
+      });
       return () => {
         clearTimeout(retry);
         off();

@@ -8,16 +8,11 @@ import type { ConsentState } from '../core/state';
  */
 export function onDecision(core: ConsentCore, fn: (state: ConsentState | null) => void): () => void {
   let last: string | undefined;
-  const run = (state: ConsentState | null) => {
-    last = state?.receipt;
-    fn(state);
-  };
-  const now = core.get();
-  if (now) run(now);
-  const offs = [
-    core.on('consent', ({ state }) => run(state)),
-    // A local decision also emits `change` for the same receipt: announced once.
-    core.on('change', ({ state }) => state?.receipt !== last && run(state)),
-  ];
-  return () => offs.forEach((off) => off());
+  // Every decision has a new receipt; the `change` that follows a local one names
+  // the same receipt, so each decision is announced once. No decision: nothing to say.
+  const check = ({ state }: { state: ConsentState | null }) => state?.receipt !== last && fn((last = state?.receipt, state));
+  check({ state: core.get() });
+  const offConsent = core.on('consent', check);
+  const offChange = core.on('change', check);
+  return () => (offConsent(), offChange());
 }

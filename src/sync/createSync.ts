@@ -29,7 +29,7 @@ export interface SyncOptions {
   /** Sends requests; called with `keepalive` so a request outlives a navigation. @default the global fetch */
   fetch?: typeof fetch;
   /** Hands a body to the browser for delivery after the page is gone. @default sendBeacon (navigator.sendBeacon, text/plain) */
-  beacon?: (url: string, body: string) => boolean;
+  beacon?: (url: string, body: string) => unknown;
   /** Schedules a retry. @default setTimeout */
   wait?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
   /** Calls `hide` when the page is hidden or left, `online` when back online; returns the cleanup. @default watchPage */
@@ -48,7 +48,6 @@ export interface Sync {
 
 /** Receipts per request: well under the 64 KB that keepalive and beacons may carry. */
 const BATCH = 20;
-const RECEIPTS = '/receipts';
 
 /**
  * Delivers every receipt to the ledger (CONTRACT §8). Each receipt enters the
@@ -68,19 +67,20 @@ export function createSync(
 ): Sync {
   const { endpoint, cookie } = core.config;
   const key = cookie.name + ':outbox';
+  const url = endpoint + '/receipts';
   const read = () => readReceiptLog(store, key);
   // No length limit, unlike the receipt log: an undelivered receipt is proof kept nowhere else.
   const write = (list: Receipt[]) => (list[0] ? store.set(key, JSON.stringify(list)) : store.remove(key));
   const drop = (test: (receipt: Receipt) => boolean) => write(read().filter((r) => !test(r)));
   const body = (receipts: Receipt[]) => JSON.stringify({ receipts });
-  const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
-  const subjectPath = (s: string) => '/subjects/' + encodeURIComponent(s);
   /** Never rejects: a network error is null. */
   const request = (path: string, method: string, json?: string): Promise<Response | null> =>
-    send(endpoint + path, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
+    send(path, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
+  /** The latest attempt: each waits for the one before. */
+  let last: Promise<SyncResult> | undefined;
+  /** An attempt not started yet: calls meanwhile share it. */
   let queued: Promise<SyncResult> | undefined;
   // Without an endpoint receipts stay in this browser's receipt log: nothing is queued or sent.
   let live = !!endpoint;
@@ -89,45 +89,51 @@ export function createSync(
     retry = undefined;
   };
 
+  /** Never rejects. */
   async function attempt(): Promise<SyncResult> {
+    // After the attempt before (`last` is still that one here), and after the caller's
+    // synchronous work: a decision is in the outbox first.
+    await last;
+    queued = undefined;
     let sent = 0;
     let size = BATCH;
     let asked;
-    for (let batch; live && (batch = read().slice(0, size))[0]; ) {
-      asked = 1;
-      const response = await request(RECEIPTS, 'POST', body(batch));
-      const status = response?.status ?? 0;
-      const ids = batch.map((r) => r.id);
-      if (isRetryable(status)) {
-        if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
-        break;
-      }
-      if (status > 299) {
-        // One bad receipt must not take its batch down with it: send them one by one.
-        if (batch[1]) {
-          size = 1;
-          continue;
+    try {
+      for (let batch; live && (batch = read().slice(0, size))[0]; ) {
+        asked = 1;
+        const response = await request(url, 'POST', body(batch));
+        const status = response?.status;
+        const ids = batch.map((r) => r.id);
+        if (isRetryable(status)) {
+          if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
+          break;
         }
-        core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
-      } else (sent += ids.length), (failures = 0);
-      drop((r) => ids.includes(r.id));
+        if (status! > 299) {
+          // One bad receipt must not take its batch down with it: send them one by one.
+          if (batch[1]) {
+            size = 1;
+            continue;
+          }
+          core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
+        } else (sent += ids.length), (failures = 0);
+        drop((r) => ids.includes(r.id));
+      }
+    } catch {
+      // Nothing here should throw; if it does, the receipts wait in the outbox.
     }
-    const result = { sent, pending: read().length };
-    if (asked && live) core.emit('sync', result);
-    return result;
+    const done = { sent, pending: read().length };
+    if (asked && live) core.emit('sync', done);
+    return done;
   }
 
-  /** One attempt at a time, in order; calls while one waits to start share it. Never rejects. */
-  const run = (): Promise<SyncResult> =>
-    (queued ??= chain = chain
-      .then(() => {
-        queued = undefined;
-        return attempt();
-      })
-      .catch(() => ({ sent: 0, pending: read().length })));
+  /** One attempt at a time, in order. */
+  const run = () => (queued ??= last = attempt());
 
   /** Also what a retry's timer calls: whichever comes first, the timer is done with. */
   const flush = () => (stop(), run());
+
+  const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
+  const subjectUrl = (s: string) => endpoint + '/subjects/' + encodeURIComponent(s);
 
   const cleanups = live
     ? [
@@ -137,9 +143,8 @@ export function createSync(
           retry || run();
         }),
         page(() => {
-          const all = read();
           // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
-          for (let i = 0; i < all.length; i += BATCH) beacon(endpoint + RECEIPTS, body(all.slice(i, i + BATCH)));
+          for (const all = read(); all[0]; ) beacon(url, body(all.splice(0, BATCH)));
         }, flush),
       ]
     : [];
@@ -150,15 +155,9 @@ export function createSync(
     flush,
     async access() {
       const s = subject();
-      const records: SubjectRecords | null =
-        (live &&
-          s &&
-          // Flushed first, so that the answer includes what this browser still holds.
-          (await flush()
-            .then(() => request(subjectPath(s), 'GET'))
-            .then((response) => response?.ok && response.json())
-            .catch(() => 0))) ||
-        null;
+      // Flushed first, so that the answer includes what this browser still holds.
+      const response = live && s && (await flush(), await request(subjectUrl(s), 'GET'));
+      const records: SubjectRecords | null = (response && response.ok && (await response.json().catch(() => 0))) || null;
       if (!records) core.reportError('access', 'no records', s);
       return records;
     },
@@ -168,8 +167,8 @@ export function createSync(
       if (live && s) {
         stop();
         // Let a send already on its way land before the deletion.
-        await chain;
-        const response = await request(subjectPath(s), 'DELETE');
+        await last;
+        const response = await request(subjectUrl(s), 'DELETE');
         // 404: the ledger holds nothing for this subject, which is what was asked.
         ok = response?.ok || response?.status == 404;
       }

@@ -1,5 +1,3 @@
-const EVENTS = ['pagehide', 'visibilitychange', 'online'];
-
 /**
  * Calls `hide` on `pagehide` and on `visibilitychange` to hidden (the only
  * reliable signal on mobile, where hidden pages are often discarded without
@@ -9,9 +7,9 @@ const EVENTS = ['pagehide', 'visibilitychange', 'online'];
  */
 export function watchPage(hide: () => void, online: () => void): () => void {
   // `visibilitychange` fires on the document and bubbles to the window.
-  const listener = (event: Event) =>
-    event.type == 'online' ? online() : (event.type == 'pagehide' || document.visibilityState == 'hidden') && hide();
-  const each = (method: 'addEventListener' | 'removeEventListener') => EVENTS.forEach((type) => globalThis[method]?.(type, listener));
+  const listener = (event: Event) => (event.type == 'online' ? online() : (event.type == 'pagehide' || document.hidden) && hide());
+  const each = (method: 'addEventListener' | 'removeEventListener') =>
+    ['pagehide', 'visibilitychange', 'online'].forEach((type) => globalThis[method]?.(type, listener));
   each('addEventListener');
   return () => each('removeEventListener');
 }
