@@ -48,6 +48,7 @@ type Check = (value: any, key?: any) => unknown;
 type Entry = [check: Check, expected: string, fallback?: unknown, store?: (value: any, path: string) => unknown];
 type Spec = Record<string, Entry>;
 
+/** A plain object: not null, not an array (shared with the script-tag reader). */
 export const isObject = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
 const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v == 'string' && v.length <= max && pattern.test(v);
 const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);

@@ -12,7 +12,7 @@ const BOOLEAN_KEYS = /^(consentMode|settingsButton|injectStyles|reloadOnWithdraw
  * own nonce serves the injected styles unless one is configured.
  */
 export function readScriptTagConfig(script: HTMLScriptElement | null, given: unknown = {}): Record<string, unknown> {
-  // Not an object: passed on as it is, so that normalizeConfig reports it once, with the rest.
+  // No global config defaults to {}; anything else that is not an object (null, an array, 42) is passed on as it is, so that normalizeConfig reports it once, with the rest.
   if (!isObject(given)) return given as Record<string, unknown>;
   const data = script?.dataset ?? {};
   const config: Record<string, unknown> = {};
