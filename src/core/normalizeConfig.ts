@@ -36,21 +36,26 @@ export const DEFAULT_MAX_AGE_DAYS = 182;
 /** 13 months: the CNIL's upper bound for a consent cookie's lifetime. */
 export const MAX_AGE_DAYS_LIMIT = 395;
 
-type Check = (value: unknown) => boolean;
 type Obj = Record<string, unknown>;
-/** What a valid value looks like, how to say so, and what to store (default: the value). */
-type Rule = [check: Check, expected: string, store?: (value: never, path: string) => unknown];
+// The checks and stores are written for the values their entry lets through.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Check = (value: any, key?: any) => unknown;
+/**
+ * One config key: what a valid value looks like, what the site owner is told
+ * otherwise, the safe default, and how to resolve the value (or the default).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Entry = [check: Check, expected: string, fallback?: unknown, store?: (value: any, path: string) => unknown];
+type Spec = Record<string, Entry>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v === 'string' && v.length <= max && pattern.test(v);
+/** A plain object: not null, not an array (shared with the script-tag reader). */
+export const isObject = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
+const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v == 'string' && v.length <= max && pattern.test(v);
 const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
 const nonEmpty = text(200, /./);
-const A_STRING: Rule = [text(1000), 'a string'];
-const A_BOOLEAN: Rule = [(v) => typeof v === 'boolean', 'true or false'];
-const NAMES: Rule = [listOf((c) => nonEmpty(c) || c instanceof RegExp), 'names, "*" globs or RegExps'];
-
-/** A path (`/api/consent`) or an http(s) URL, nothing else (no `javascript:`, no spaces). */
-const ENDPOINT = /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/;
+const STRING: [Check, string] = [text(1000), 'a string'];
+const BOOLEAN: [Check, string] = [(v) => typeof v == 'boolean', 'true or false'];
+const NAMES: [Check, string] = [listOf((c) => nonEmpty(c) || c instanceof RegExp), 'a list of names'];
 const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 
 /**
@@ -61,132 +66,79 @@ const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 export function normalizeConfig(input: unknown): { config: ResolvedConfig; errors: string[] } {
   const errors: string[] = [];
   const fault = (path: string, expected: string) => !errors.push(`"${path}" must be ${expected}; ignored`);
-  const categories: ResolvedCategory[] = BUILT_IN_CATEGORIES.map((id) => ({ id, required: id == 'necessary', label: null, description: null, services: [] }));
-  const config: ResolvedConfig = {
-    endpoint: null,
-    policyVersion: '1',
-    policyUrl: null,
-    language: 'auto',
-    categories,
-    texts: {},
-    consentMode: null,
-    gpc: 'respect',
-    settingsButton: true,
-    cookie: { name: 'consentkit', domain: null, maxAgeDays: DEFAULT_MAX_AGE_DAYS },
-    nonce: null,
-    injectStyles: true,
-    blocking: {},
-    reloadOnWithdraw: true,
-    plugins: [],
-  };
+  let categories: ResolvedCategory[];
 
-  /** Copies each valid field of `given` onto `target`; reports unknown and faulty ones. */
-  const fields = (given: Obj, rules: Record<string, Rule>, target: object, path: string) => {
-    // Categories first: `blocking` may name a site's own category.
-    for (const key of Object.keys(given).sort((a) => (a == 'categories' ? -1 : 0))) {
-      const rule = rules[key];
+  /** Each key of `spec` from `given`, or its default; unknown keys of `given` reported last. */
+  const resolve = (given: Obj, spec: Spec, path: string) => {
+    const out: Obj = {};
+    for (const [key, [check, expected, fallback, store = (v: unknown) => v]] of Object.entries(spec)) {
       const value = given[key];
-      if (!rule) errors.push(`unknown config key "${path}${key}"; ignored`);
-      else if (value !== undefined && (rule[0](value) || fault(path + key, rule[1]))) {
-        (target as Obj)[key] = rule[2] ? rule[2](value as never, path + key) : value;
-      }
+      const at = path + key;
+      const resolved = store(value !== undefined && (check(value) || fault(at, expected)) ? value : fallback, at);
+      // Only a service's optional fields have no default: they stay absent.
+      if (resolved !== undefined) out[key] = resolved;
     }
+    for (const key of Object.keys(given)) if (!spec.hasOwnProperty(key)) errors.push(`unknown key "${path}${key}"; ignored`);
+    return out;
   };
-  /** A map keyed by ids: each entry validated by `each`, faulty ones reported and skipped. */
-  const each = (map: Obj, path: string, check: Check, expected: string, apply: (key: string, value: never) => void) => {
-    for (const [key, value] of Object.entries(map)) if (check(value) || fault(`${path}.${key}`, expected)) apply(key, value as never);
-  };
+  /** The entries of a map or list that `check` accepts; the others are reported. */
+  const entries = (given: object, path: string, check: Check, expected: string) =>
+    Object.entries(given).filter(([key, value]) => check(value, key) || fault(Array.isArray(given) ? `${path}[${key}]` : `${path}.${key}`, expected));
+  const map = (store: (entries: [string, any][]) => unknown, check: Check, expected: string): Entry => [isObject, 'an object', {}, (v, at) => store(entries(v, at, check, expected))];
 
-  const SERVICE: Record<string, Rule> = { name: [nonEmpty, 'a string'], provider: A_STRING, purpose: A_STRING, duration: A_STRING, cookies: NAMES, storage: NAMES };
-  const CATEGORY: Record<string, Rule> = {
-    label: A_STRING,
-    description: A_STRING,
-    services: [
-      Array.isArray,
-      'an array',
-      (list: unknown[], path) =>
-        list.flatMap((service, i) => {
-          const found = {};
-          if (isObject(service) && nonEmpty(service.name)) fields(service, SERVICE, found, `${path}[${i}].`);
-          else return fault(`${path}[${i}]`, 'an object with a "name"') && [];
-          return [found];
-        }),
-    ],
+  const SERVICE: Spec = { name: STRING, provider: STRING, purpose: STRING, duration: STRING, cookies: NAMES, storage: NAMES };
+  const CATEGORY: Spec = {
+    label: [...STRING, null],
+    description: [...STRING, null],
+    services: [Array.isArray, 'an array', [], (list, at) => entries(list, at, (s) => isObject(s) && nonEmpty(s.name), 'an object with a "name"').map(([i, s]) => resolve(s, SERVICE, `${at}[${i}].`))],
   };
-  const CONSENT_MODE: Record<string, Rule> = {
-    waitForUpdate: [(v) => typeof v == 'number' && v >= 0 && v <= 10_000, '0 to 10000 ms'],
-    region: [listOf(text(10)), 'region codes'],
-    adsDataRedaction: A_BOOLEAN,
-    urlPassthrough: A_BOOLEAN,
-  };
-  const COOKIE: Record<string, Rule> = {
-    name: [text(64, /^[\w!#$%&'*+.^`|~-]+$/), 'a cookie name'],
-    domain: [text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i), 'a domain like ".example.com"'],
-    maxAgeDays: [(v) => typeof v == 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, `from 1 to ${MAX_AGE_DAYS_LIMIT} days (13 months)`],
-  };
-  const TOP: Record<string, Rule> = {
-    endpoint: [text(500, ENDPOINT), 'a path like "/api/consent" or an http(s) URL', (v: string) => v.replace(/\/+$/, '')],
-    policyVersion: [text(100, /\S/), 'a non-empty string', (v: string) => v.trim()],
-    policyUrl: [text(500, /^(?!\s*(javascript|data|vbscript):)/i), 'a URL'],
-    language: [text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), '"auto" or a language tag such as "fr"'],
-    gpc: [(v) => v == 'respect' || v == 'ignore', '"respect" or "ignore"'],
-    nonce: [text(200, /^[\w+/=-]+$/), 'a base64 nonce'],
-    settingsButton: A_BOOLEAN,
-    injectStyles: A_BOOLEAN,
-    reloadOnWithdraw: A_BOOLEAN,
-    plugins: [listOf((p) => isObject(p) && typeof p.name == 'string' && typeof p.setup == 'function'), 'an array of { name, setup(kit) }'],
-    cookie: [isObject, 'an object', (v: Obj) => (fields(v, COOKIE, config.cookie, 'cookie.'), config.cookie)],
+  const TOP: Spec = {
+    // First: `blocking` may name a site's own category.
+    categories: map(
+      (own) => {
+        const given = Object.fromEntries(own);
+        return (categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
+          id,
+          required: id == 'necessary',
+          ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
+        })) as ResolvedCategory[]);
+      },
+      (e, id) => CATEGORY_ID_PATTERN.test(id) && isObject(e),
+      'an object under a lower-case id',
+    ),
+    endpoint: [text(500, /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/), 'a path or an http(s) URL', null, (v: string | null) => v && v.replace(/\/+$/, '')],
+    policyVersion: [text(100, /\S/), 'a non-empty string', '1', (v) => v.trim()],
+    policyUrl: [text(500, /^(?!\s*(javascript|data|vbscript):)/i), 'a URL', null],
+    language: [text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), '"auto" or a language tag', 'auto'],
+    texts: map(Object.fromEntries, (e) => isObject(e) && Object.values(e).every(text(2000)), 'an object of strings'),
     consentMode: [
       (v) => typeof v == 'boolean' || isObject(v),
-      'true, false or an options object',
-      (v: boolean | Obj) => {
-        const options = { waitForUpdate: 500, region: [], adsDataRedaction: false, urlPassthrough: false };
-        if (isObject(v)) fields(v, CONSENT_MODE, options, 'consentMode.');
-        return v ? options : null;
-      },
+      'true, false or an object',
+      null,
+      // `true` has no keys: every option takes its default.
+      (v, at) =>
+        v
+          ? resolve(v, { waitForUpdate: [(v) => typeof v == 'number' && v >= 0 && v <= 10_000, '0 to 10000 ms', 500], region: [listOf(text(10)), 'a list of regions', []], adsDataRedaction: [...BOOLEAN, false], urlPassthrough: [...BOOLEAN, false] }, at + '.')
+          : null,
     ],
-    texts: [
-      isObject,
-      'an object keyed by language',
-      (v: Obj) => {
-        const texts: TextOverrides = {};
-        each(v, 'texts', (e) => isObject(e) && Object.values(e).every(text(2000)), 'an object of strings', (language, own: Record<string, string>) => (texts[language] = own));
-        return texts;
-      },
-    ],
-    categories: [
-      isObject,
-      'an object keyed by category id',
-      (v: Obj) => {
-        for (const [id, entry] of Object.entries(v)) {
-          const path = `categories.${id}`;
-          if (!CATEGORY_ID_PATTERN.test(id)) fault(path, 'a lower-case id');
-          else if (!isObject(entry)) fault(path, 'an object');
-          else {
-            let category = categories.find((c) => c.id == id);
-            if (!category) categories.push((category = { id, required: false, label: null, description: null, services: [] }));
-            fields(entry, CATEGORY, category, path + '.');
-          }
-        }
-        return categories;
-      },
-    ],
-    blocking: [
-      isObject,
-      'an object mapping hosts to categories',
-      (v: Obj) => {
-        const blocking: Record<string, CategoryId> = {};
-        each(v, 'blocking', (c) => categories.some((k) => k.id == c), 'a known category', (host, category: string) => {
-          if (HOST.test(host) || fault(`blocking.${host}`, 'a host name')) blocking[host.toLowerCase()] = category;
-        });
-        return blocking;
-      },
-    ],
+    gpc: [(v) => v == 'respect' || v == 'ignore', '"respect" or "ignore"', 'respect'],
+    settingsButton: [...BOOLEAN, true],
+    cookie: [isObject, 'an object', {}, (v, at) => resolve(v, {
+      name: [text(64, /^[\w!#$%&'*+.^`|~-]+$/), 'a cookie name', 'consentkit'],
+      domain: [text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i), 'a domain', null],
+      maxAgeDays: [(v) => typeof v == 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, `1 to ${MAX_AGE_DAYS_LIMIT} days`, DEFAULT_MAX_AGE_DAYS],
+    }, at + '.')],
+    nonce: [text(200, /^[\w+/=-]+$/), 'a nonce', null],
+    injectStyles: [...BOOLEAN, true],
+    blocking: map(
+      (own) => Object.fromEntries(own.map(([host, id]) => [host.toLowerCase(), id])),
+      (id, host) => HOST.test(host) && categories.some((c) => c.id == id),
+      'a known category under a host name',
+    ),
+    reloadOnWithdraw: [...BOOLEAN, true],
+    plugins: [listOf((p) => isObject(p) && typeof p.name == 'string' && typeof p.setup == 'function'), 'a list of plugins', []],
   };
 
-  if (input !== undefined) {
-    if (isObject(input)) fields(input, TOP, config, '');
-    else fault('config', 'an object');
-  }
-  return { config, errors };
+  const given = isObject(input) ? input : (input === undefined || fault('config', 'an object'), {});
+  return { config: resolve(given, TOP, '') as unknown as ResolvedConfig, errors };
 }

@@ -1,4 +1,5 @@
-import type { ConsentKitConfig } from '../core/config';
+import type { CookieConfig } from '../core/config';
+import { isObject } from '../core/normalizeConfig';
 
 /** Config keys a script tag may set as `data-*` attributes (`policyVersion` ← `data-policy-version`). */
 const DATA_KEYS = 'endpoint policyVersion policyUrl language nonce gpc consentMode settingsButton injectStyles reloadOnWithdraw'.split(' ');
@@ -10,9 +11,9 @@ const BOOLEAN_KEYS = /^(consentMode|settingsButton|injectStyles|reloadOnWithdraw
  * `window.consentkitConfig` on top (the object wins on conflict). The tag's
  * own nonce serves the injected styles unless one is configured.
  */
-export function readScriptTagConfig(script: HTMLScriptElement | null, globalConfig: unknown): Record<string, unknown> {
-  // Not an object: passed on as it is, so that normalizeConfig reports it once, with the rest.
-  if (globalConfig !== undefined && (typeof globalConfig != 'object' || !globalConfig)) return globalConfig as Record<string, unknown>;
+export function readScriptTagConfig(script: HTMLScriptElement | null, given: unknown = {}): Record<string, unknown> {
+  // No global config defaults to {}; anything else that is not an object (null, an array, 42) is passed on as it is, so that normalizeConfig reports it once, with the rest.
+  if (!isObject(given)) return given as Record<string, unknown>;
   const data = script?.dataset ?? {};
   const config: Record<string, unknown> = {};
   for (const key of DATA_KEYS) {
@@ -20,14 +21,8 @@ export function readScriptTagConfig(script: HTMLScriptElement | null, globalConf
     if (value != null) config[key] = BOOLEAN_KEYS.test(key) ? value != 'false' : value;
   }
   if (!config.nonce && script?.nonce) config.nonce = script.nonce;
-  const given = (globalConfig ?? {}) as ConsentKitConfig;
-  const cookie = {
-    ...(data.cookieName && { name: data.cookieName }),
-    ...(data.cookieDomain && { domain: data.cookieDomain }),
-    ...(data.maxAgeDays && { maxAgeDays: Number(data.maxAgeDays) }),
-    ...given.cookie,
-  };
+  // Absent attributes stay undefined, which normalizeConfig takes as not given.
+  const cookie: CookieConfig = { name: data.cookieName || undefined, domain: data.cookieDomain || undefined, maxAgeDays: data.maxAgeDays ? +data.maxAgeDays : undefined } as CookieConfig;
   // A cookie option that is no object is left as given, for normalizeConfig to report.
-  const merged = given.cookie === undefined || (typeof given.cookie == 'object' && given.cookie);
-  return { ...config, ...given, ...(merged && Object.keys(cookie).length && { cookie }) };
+  return { ...config, ...given, cookie: given.cookie === undefined || isObject(given.cookie) ? { ...cookie, ...given.cookie } : given.cookie };
 }

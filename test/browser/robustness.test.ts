@@ -39,10 +39,10 @@ test('a broken config is reported once on the console; the banner and the page s
   expect(await p.locator('#after').textContent()).toBe('the page kept working');
   expect(pageErrors).toEqual([]);
   await expect.poll(() => consoleErrors).toEqual([
-    '[consentkit] config: "categories.analytics" must be an object; ignored',
-    '[consentkit] config: "endpoint" must be a path like "/api/consent" or an http(s) URL; ignored',
-    '[consentkit] config: "cookie.maxAgeDays" must be from 1 to 395 days (13 months); ignored',
-    '[consentkit] config: unknown config key "colour"; ignored',
+    '[consentkit] config: "categories.analytics" must be an object under a lower-case id; ignored',
+    '[consentkit] config: "endpoint" must be a path or an http(s) URL; ignored',
+    '[consentkit] config: "cookie.maxAgeDays" must be 1 to 395 days; ignored',
+    '[consentkit] config: unknown key "colour"; ignored',
   ]);
   await p.getByRole('region', { name: 'Cookies' }).getByRole('button', { name: 'Reject all' }).click();
   expect(await p.evaluate(() => window.consentkit!.has('analytics'))).toBe(false);
