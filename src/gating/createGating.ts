@@ -13,8 +13,6 @@ export interface GatingOptions {
   reload?: () => void;
 }
 
-const TAGGED = '[data-consent]';
-
 /**
  * Gates tagged elements (CONTRACT §3): each runs exactly once, in document
  * order, once every category it names is granted; `!category` marks fallback
@@ -29,21 +27,20 @@ export function createGating(
   const { config } = core;
   const seen = new WeakSet<Element>();
   const boxes = new Map<Element, HTMLElement>();
-  const ran = new Set<string>();
+  /** Categories whose elements ran (repeats are harmless). */
+  const ran: string[] = [];
   const queue: HTMLElement[] = [];
   const held: HTMLElement[] = [];
   let waiting: boolean | undefined;
 
   const categoriesOf = (el: HTMLElement) => el.dataset.consent!.match(/[^\s!]+/g) ?? [];
 
-  const has = (need: string[]) => core.has(need);
-
   const consider = (el: HTMLElement) => {
     if (seen.has(el)) return;
     const need = categoriesOf(el);
-    if (el.dataset.consent!.includes('!')) el.hidden = has(need);
+    if (el.dataset.consent!.includes('!')) el.hidden = core.has(need);
     // An empty list grants nothing: a typo must not run a tracker.
-    else if (need[0] && has(need)) seen.add(el), queue.push(el);
+    else if (need[0] && core.has(need)) seen.add(el), queue.push(el);
     else if (el.localName == 'iframe' && !boxes.has(el)) boxes.set(el, createPlaceholder(core, el as HTMLIFrameElement, need, language));
   };
 
@@ -54,11 +51,11 @@ export function createGating(
       queue.shift();
       const need = categoriesOf(el);
       // Withdrawn while waiting in line: it may run after a later grant.
-      if (!has(need)) {
+      if (!core.has(need)) {
         seen.delete(el);
         continue;
       }
-      need.forEach((id) => ran.add(id));
+      ran.push(...need);
       // Once it ran, `seen` keeps it from being considered again: the stale entry is harmless.
       const box = boxes.get(el);
       if (box) box.remove(), (el.hidden = false);
@@ -69,18 +66,16 @@ export function createGating(
     }
   };
 
-  const scan = () => {
-    d.querySelectorAll<HTMLElement>(TAGGED).forEach(consider);
+  /** Considers the tagged elements under these roots, and the held ones, then runs what it can. */
+  const scan = (roots: Iterable<ParentNode> = [d]) => {
+    for (const root of roots) root.querySelectorAll<HTMLElement>('[data-consent]').forEach(consider);
     held.forEach(consider);
     pump();
   };
 
   const unblock = Object.keys(config.blocking)[0] ? autoBlock(core, held) : () => {};
   // One native query per parent that changed is far cheaper than visiting each added node in script.
-  const observer = new MutationObserver((records) => {
-    for (const parent of new Set(records.map((r) => r.target as Element))) parent.querySelectorAll<HTMLElement>(TAGGED).forEach(consider);
-    pump();
-  });
+  const observer = new MutationObserver((records) => scan(new Set(records.map((r) => r.target as Element))));
   observer.observe(d, { childList: true, subtree: true });
   const off = core.on('change', ({ revoked }) => {
     if (revoked[0]) {
@@ -88,7 +83,7 @@ export function createGating(
       const key = config.cookie.name + ':reloaded';
       try {
         // Once per 10 s: a page that grants and withdraws by itself must not loop.
-        if (config.reloadOnWithdraw && revoked.some((id) => ran.has(id)) && !(Date.now() - +sessionStorage[key] < 1e4)) {
+        if (config.reloadOnWithdraw && revoked.some((id) => ran.includes(id)) && !(Date.now() - +sessionStorage[key] < 1e4)) {
           sessionStorage[key] = Date.now();
           setTimeout(reload);
         }
@@ -103,7 +98,7 @@ export function createGating(
   scan();
   // Leftovers of refused categories (set before a refusal, or by another page):
   // after the first paint, which nothing here should delay.
-  const purge = setTimeout(() => clearCookies(core, d, config.categories.map((c) => c.id).filter((id) => !core.has(id)), true));
+  const purge = setTimeout(() => clearCookies(core, d));
 
   return {
     destroy() {
