@@ -1,8 +1,8 @@
 import type { ConsentCore } from '../core/createConsentCore';
-import { activate } from './activate';
+import { swap } from './activate';
 import { autoBlock } from './autoBlock';
 import { clearCookies } from './clearCookies';
-import { createPlaceholder } from './createPlaceholder';
+import { categoryLabel, textsFor } from '../ui/texts';
 
 export interface GatingOptions {
   /** The page whose tagged elements are gated. */
@@ -41,11 +41,24 @@ export function createGating(
     if (el.dataset.consent!.includes('!')) el.hidden = core.has(need);
     // An empty list grants nothing: a typo must not run a tracker.
     else if (need[0] && core.has(need)) seen.add(el), queue.push(el);
-    else if (el.localName == 'iframe' && !boxes.has(el)) boxes.set(el, createPlaceholder(core, el as HTMLIFrameElement, need, language));
+    else if (el.localName == 'iframe' && !boxes.has(el)) {
+      const t = textsFor(language, config.texts);
+      const category = need.map((id) => categoryLabel(config.categories.find((c) => c.id == id) ?? { id, label: null }, t)).join(' + ');
+      const button = Object.assign(d.createElement('button'), {
+        className: 'ck-ph',
+        type: 'button',
+        textContent: t.placeholder.replace('{service}', el.dataset.service || el.title || category).replace('{category}', category),
+        onclick: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }),
+      });
+      el.before(button);
+      el.hidden = true;
+      boxes.set(el, button);
+    }
   };
 
   const pump = (): void => {
-    for (let el; !waiting && (el = queue[0]); ) {
+    // Any tagged element; typed as a script for the script-only properties read below.
+    for (let el; !waiting && (el = queue[0] as HTMLScriptElement | undefined); ) {
       // While parsing, a script without a next sibling may not have all its text yet.
       if (d.readyState == 'loading' && el.localName == 'script' && !el.nextSibling) return;
       queue.shift();
@@ -59,10 +72,25 @@ export function createGating(
       // Once it ran, `seen` keeps it from being considered again: the stale entry is harmless.
       const box = boxes.get(el);
       if (box) box.remove(), (el.hidden = false);
-      waiting = activate(el, seen, () => {
-        waiting = false;
-        pump();
-      });
+      if (el.type == 'text/plain' && el.localName == 'script') {
+        const s = d.createElement('script');
+        for (const { name, value } of el.attributes) s.setAttribute(name, value);
+        s.text = el.text;
+        s.type = el.dataset.type || '';
+        // The page hides a parsed nonce attribute; the property keeps it.
+        s.nonce = el.nonce!;
+        swap(s);
+        seen.add(s);
+        if ((waiting = !!s.src && !s.hasAttribute('async'))) s.onload = s.onerror = () => {
+          waiting = false;
+          pump();
+        };
+        el.replaceWith(s);
+      } else {
+        for (const x of [el, ...el.querySelectorAll<HTMLElement>('source,track')]) swap(x);
+        // A <source> whose src changes is not picked up until its media element reloads.
+        el.closest<HTMLMediaElement>('video,audio')?.load();
+      }
     }
   };
 
@@ -83,8 +111,9 @@ export function createGating(
       const key = config.cookie.name + ':reloaded';
       try {
         // Once per 10 s: a page that grants and withdraws by itself must not loop.
-        if (config.reloadOnWithdraw && revoked.some((id) => ran.includes(id)) && !(Date.now() - +sessionStorage[key] < 1e4)) {
-          sessionStorage[key] = Date.now();
+        const now = Date.now();
+        if (config.reloadOnWithdraw && revoked.some((id) => ran.includes(id)) && !(now - +sessionStorage[key] < 1e4)) {
+          sessionStorage[key] = now;
           setTimeout(reload);
         }
       } catch {
