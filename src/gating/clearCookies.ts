@@ -10,7 +10,7 @@ import type { ConsentCore } from '../core/createConsentCore';
  * the current path and its parents). The consent cookie and the kit's own
  * storage keys are never touched.
  */
-export function clearCookies(core: ConsentCore, d: Document, revoked?: string[]): void {
+export function clearCookies(core: ConsentCore, revoked?: string[]): void {
   const { config } = core;
   const categories = revoked ?? config.categories.map((c) => c.id).filter((id) => !core.has(id));
   const services = config.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services);
@@ -20,17 +20,19 @@ export function clearCookies(core: ConsentCore, d: Document, revoked?: string[])
   // search() ignores a /g RegExp's lastIndex, unlike test().
   const matching = (list: RegExp[], names: string[]) =>
     names.filter((name) => name && name.split(':')[0] != config.cookie.name && list.some((p) => name.search(p) > -1));
-  const names = () => d.cookie.split(/; */).map((c) => c.split('=')[0]!);
+  const names = () => document.cookie.split(/; */).map((c) => c.split('=')[0]!);
   const keys = patterns('storage');
   const found = [...new Set(matching(patterns('cookies'), names()))];
   const removed: string[] = [];
-  const { hostname, pathname, protocol } = location;
-  const tail = `=;max-age=0${protocol == 'https:' ? ';secure' : ''};path=`;
+  const { hostname, pathname } = location;
   const domains = [''];
   const paths = ['/'];
-  for (let host = hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(';domain=' + host);
+  for (let host = hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(host);
   for (let path = pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
-  for (const name of found) for (const domain of domains) for (const path of paths) d.cookie = name + tail + path + domain;
+  for (const name of found) for (const domain of domains) for (const path of paths) {
+    // Written like the consent cookie (src/platform/cookieSlot.ts), which compresses well.
+    document.cookie = `${name}=;path=${path};max-age=0${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
+  }
   // Opening web storage costs a synchronous disk read: only when a service names keys.
   if (keys[0]) try {
     for (const store of [localStorage, sessionStorage]) {

@@ -107,7 +107,7 @@ export function createGating(
   observer.observe(d, { childList: true, subtree: true });
   const off = core.on('change', ({ revoked }) => {
     if (revoked[0]) {
-      clearCookies(core, d, revoked);
+      clearCookies(core, revoked);
       const key = config.cookie.name + ':reloaded';
       try {
         // Once per 10 s: a page that grants and withdraws by itself must not loop.
@@ -127,7 +127,7 @@ export function createGating(
   scan();
   // Leftovers of refused categories (set before a refusal, or by another page):
   // after the first paint, which nothing here should delay.
-  const purge = setTimeout(() => clearCookies(core, d));
+  const purge = setTimeout(() => clearCookies(core));
 
   return {
     destroy() {
