@@ -13,22 +13,24 @@ import type { ConsentCore } from '../core/createConsentCore';
 export function clearCookies(core: ConsentCore, revoked?: string[]): void {
   const { config } = core;
   const categories = revoked ?? config.categories.map((c) => c.id).filter((id) => !core.has(id));
-  const services = config.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services);
   /** The names a service lists under `kind`: `_ga_*` globs become /^_ga_.*$/, RegExps are kept. */
   const patterns = (kind: 'cookies' | 'storage') =>
-    services.flatMap((s) => s[kind] ?? []).map((p) => (typeof p == 'string' ? RegExp(`^${p.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`) : p));
+    config.categories
+      .filter((c) => categories.includes(c.id))
+      .flatMap((c) => c.services.flatMap((s) => s[kind] ?? [])).map((p) => (typeof p == 'string' ? RegExp(`^${p.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`) : p));
   // search() ignores a /g RegExp's lastIndex, unlike test().
   const matching = (list: RegExp[], names: string[]) =>
     names.filter((name) => name && name.split(':')[0] != config.cookie.name && list.some((p) => name.search(p) > -1));
-  const names = () => document.cookie.split(/; */).map((c) => c.split('=')[0]!);
+  const cookies = patterns('cookies');
   const keys = patterns('storage');
-  const found = [...new Set(matching(patterns('cookies'), names()))];
+  /** The matching cookies the page can read, each once (one may exist on several domains or paths). */
+  const readable = () => [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))];
+  const found = readable();
   const removed: string[] = [];
-  const { hostname, pathname } = location;
   const domains = [''];
   const paths = ['/'];
-  for (let host = hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(host);
-  for (let path = pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
+  for (let host = location.hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(host);
+  for (let path = location.pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
   for (const name of found) for (const domain of domains) for (const path of paths) {
     // Written like the consent cookie (src/platform/cookieSlot.ts), which compresses well.
     document.cookie = `${name}=;path=${path};max-age=0${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
@@ -41,8 +43,7 @@ export function clearCookies(core: ConsentCore, revoked?: string[]): void {
   } catch {
     // Storage refused (sandboxed frame, privacy mode): nothing stored to clear.
   }
-  const left = names();
-  const remaining = found.filter((name) => left.includes(name));
+  const remaining = readable();
   removed.push(...found.filter((name) => !remaining.includes(name)));
   if (revoked || removed[0] || remaining[0]) core.emit('clear', { categories, removed, remaining });
 }
