@@ -2,6 +2,7 @@ import type { ConsentCore } from '../core/createConsentCore';
 import { swap } from './activate';
 import { autoBlock } from './autoBlock';
 import { clearCookies } from './clearCookies';
+import { createH } from '../ui/h';
 import { categoryLabel, textsFor } from '../ui/texts';
 
 export interface GatingOptions {
@@ -44,12 +45,11 @@ export function createGating(
     else if (el.localName == 'iframe' && !boxes.has(el)) {
       const t = textsFor(language, config.texts);
       const category = need.map((id) => categoryLabel(config.categories.find((c) => c.id == id) ?? { id, label: null }, t)).join(' + ');
-      const button = Object.assign(d.createElement('button'), {
-        className: 'ck-ph',
-        type: 'button',
-        textContent: t.placeholder.replace('{service}', el.dataset.service || el.title || category).replace('{category}', category),
-        onclick: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }),
-      });
+      const button = createH(d)(
+        'button',
+        { class: 'ck-ph', type: 'button', onclick: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }) },
+        t.placeholder.replace('{service}', el.dataset.service || el.title || category).replace('{category}', category),
+      );
       el.before(button);
       el.hidden = true;
       boxes.set(el, button);
