@@ -1,9 +1,16 @@
 import type { ConsentCore } from '../core/createConsentCore';
-import { swap } from './activate';
 import { autoBlock } from './autoBlock';
 import { clearCookies } from './clearCookies';
 import { createH } from '../ui/h';
 import { categoryLabel, textsFor } from '../ui/texts';
+
+/** Copies `data-src` (and kin) onto the real attribute; an `<object>` loads from `data`. */
+function swap(el: HTMLElement): void {
+  for (const name of ['src', 'href', 'srcset', 'poster']) {
+    const value = el.dataset[name];
+    if (value != null) el.setAttribute(name == 'src' && el.localName == 'object' ? 'data' : name, value);
+  }
+}
 
 export interface GatingOptions {
   /** The page whose tagged elements are gated. */
@@ -36,24 +43,34 @@ export function createGating(
 
   const categoriesOf = (el: HTMLElement) => el.dataset.consent!.match(/[^\s!]+/g) ?? [];
 
+  /**
+   * Stands in for a blocked iframe, which is hidden meanwhile: one button,
+   * named after the service and what it does ("Load Video (accept Marketing
+   * cookies)"), that grants the iframe's categories in one click, recorded
+   * with source `placeholder`. Text only, never HTML. Texts and category names
+   * are the banner's (src/ui/texts.ts), so one override in `texts` renames a
+   * category everywhere.
+   */
+  const placeholder = (iframe: HTMLElement, need: string[]) => {
+    const t = textsFor(language, config.texts);
+    const category = need.map((id) => categoryLabel(config.categories.find((c) => c.id == id) ?? { id, label: null }, t)).join(' + ');
+    const button = createH(d)(
+      'button',
+      { class: 'ck-ph', type: 'button', onclick: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }) },
+      t.placeholder.replace('{service}', iframe.dataset.service || iframe.title || category).replace('{category}', category),
+    );
+    iframe.before(button);
+    iframe.hidden = true;
+    boxes.set(iframe, button);
+  };
+
   const consider = (el: HTMLElement) => {
     if (seen.has(el)) return;
     const need = categoriesOf(el);
     if (el.dataset.consent!.includes('!')) el.hidden = core.has(need);
     // An empty list grants nothing: a typo must not run a tracker.
     else if (need[0] && core.has(need)) seen.add(el), queue.push(el);
-    else if (el.localName == 'iframe' && !boxes.has(el)) {
-      const t = textsFor(language, config.texts);
-      const category = need.map((id) => categoryLabel(config.categories.find((c) => c.id == id) ?? { id, label: null }, t)).join(' + ');
-      const button = createH(d)(
-        'button',
-        { class: 'ck-ph', type: 'button', onclick: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }) },
-        t.placeholder.replace('{service}', el.dataset.service || el.title || category).replace('{category}', category),
-      );
-      el.before(button);
-      el.hidden = true;
-      boxes.set(el, button);
-    }
+    else if (el.localName == 'iframe' && !boxes.has(el)) placeholder(el, need);
   };
 
   const pump = (): void => {
@@ -72,6 +89,11 @@ export function createGating(
       // Once it ran, `seen` keeps it from being considered again: the stale entry is harmless.
       const box = boxes.get(el);
       if (box) box.remove(), (el.hidden = false);
+      // Lets it run or fetch. A `type="text/plain"` script is replaced by a new
+      // one with every attribute and its text, typed from `data-type` (default
+      // classic): a script never runs if merely retyped, nor does a clone of one
+      // inserted through innerHTML (cloning keeps its "already started" flag).
+      // An external script without `async` holds the queue until it loads or fails.
       if (el.type == 'text/plain' && el.localName == 'script') {
         const s = d.createElement('script');
         for (const { name, value } of el.attributes) s.setAttribute(name, value);
