@@ -23,8 +23,12 @@ export function clearCookies(core: ConsentCore, revoked?: string[]): void {
     names.filter((name) => name && name.split(':')[0] != config.cookie.name && list.some((p) => name.search(p) > -1));
   const cookies = patterns('cookies');
   const keys = patterns('storage');
-  /** The matching cookies the page can read, each once (one may exist on several domains or paths). */
-  const readable = () => [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))];
+  /**
+   * The matching cookies the page can read, each once (one may exist on
+   * several domains or paths). `document.cookie` is read only when a service
+   * names cookies: where cookies are refused, reading it throws.
+   */
+  const readable = () => (cookies[0] ? [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))] : []);
   const found = readable();
   const removed: string[] = [];
   const domains = [''];
