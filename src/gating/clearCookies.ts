@@ -1,49 +1,53 @@
 import type { ConsentCore } from '../core/createConsentCore';
 
-/** `_ga_*` becomes /^_ga_.*$/; a RegExp is kept. */
-const toRegExp = (pattern: string | RegExp): RegExp =>
-  typeof pattern == 'string' ? RegExp(`^${pattern.split('*').map((s) => s.replace(/\W/g, '\\$&')).join('.*')}$`) : pattern;
-
 /**
- * Deletes the cookies and storage keys of these categories' services and
- * emits `clear` with what went and what the page can still read (`quiet`:
- * only when there was something). A deletion only hits a cookie with the
+ * Deletes the cookies and storage keys of the services of the `revoked`
+ * categories (default: all refused ones) and emits `clear` with what went and
+ * what the page can still read (without `revoked`: only when there was
+ * something). A deletion only hits a cookie with the
  * same domain and path, so each cookie is deleted under every domain it could
  * have been set on (none, the host, each parent domain) and every path (`/`,
  * the current path and its parents). The consent cookie and the kit's own
  * storage keys are never touched.
  */
-export function clearCookies(core: ConsentCore, d: Document, categories: string[], quiet?: boolean): void {
+export function clearCookies(core: ConsentCore, revoked?: string[]): void {
   const { config } = core;
-  const services = config.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services);
-  const matcher = (kind: 'cookies' | 'storage') => {
-    const patterns = services.flatMap((s) => s[kind] ?? []).map(toRegExp);
-    // search() ignores a /g RegExp's lastIndex, unlike test().
-    const matches = (name: string) => !!name && name.split(':')[0] != config.cookie.name && patterns.some((p) => name.search(p) > -1);
-    return patterns[0] && matches;
-  };
-  const names = () => d.cookie.split(/; */).map((c) => c.split('=')[0]!);
-  const isKey = matcher('storage');
-  const isCookie = matcher('cookies');
-  const found = isCookie ? [...new Set(names().filter(isCookie))] : [];
+  const categories = revoked ?? config.categories.map((c) => c.id).filter((id) => !core.has(id));
+  /** The names a service lists under `kind`: `_ga_*` globs become /^_ga_.*$/, RegExps are kept. */
+  const patterns = (kind: 'cookies' | 'storage') =>
+    config.categories
+      .filter((c) => categories.includes(c.id))
+      .flatMap((c) => c.services.flatMap((s) => s[kind] ?? [])).map((p) => (typeof p == 'string' ? RegExp(`^${p.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`) : p));
+  // search() ignores a /g RegExp's lastIndex, unlike test().
+  const matching = (list: RegExp[], names: string[]) =>
+    names.filter((name) => name && name.split(':')[0] != config.cookie.name && list.some((p) => name.search(p) > -1));
+  const cookies = patterns('cookies');
+  const keys = patterns('storage');
+  /**
+   * The matching cookies the page can read, each once (one may exist on
+   * several domains or paths). `document.cookie` is read only when a service
+   * names cookies: where cookies are refused, reading it throws.
+   */
+  const readable = () => (cookies[0] ? [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))] : []);
+  const found = readable();
   const removed: string[] = [];
-  const remaining: string[] = [];
-  const { hostname, pathname, protocol } = location;
-  const tail = `=;max-age=0${protocol == 'https:' ? ';secure' : ''};path=`;
   const domains = [''];
   const paths = ['/'];
-  for (let host = hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(';domain=' + host);
-  for (let path = pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
-  for (const name of found) for (const domain of domains) for (const path of paths) d.cookie = name + tail + path + domain;
+  for (let host = location.hostname; host; host = host.replace(/^[^.]*\.?/, '')) domains.push(host);
+  for (let path = location.pathname; path; path = path.replace(/\/[^/]*$/, '')) paths.push(path, path + '/');
+  for (const name of found) for (const domain of domains) for (const path of paths) {
+    // Written like the consent cookie (src/platform/cookieSlot.ts), which compresses well.
+    document.cookie = `${name}=;path=${path};max-age=0${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
+  }
   // Opening web storage costs a synchronous disk read: only when a service names keys.
-  if (isKey) try {
+  if (keys[0]) try {
     for (const store of [localStorage, sessionStorage]) {
-      for (const key of Object.keys(store)) if (isKey(key)) store.removeItem(key), removed.push(key);
+      for (const key of matching(keys, Object.keys(store))) store.removeItem(key), removed.push(key);
     }
   } catch {
     // Storage refused (sandboxed frame, privacy mode): nothing stored to clear.
   }
-  const left = found[0] ? names() : [];
-  for (const name of found) (left.includes(name) ? remaining : removed).push(name);
-  if (!quiet || removed[0] || remaining[0]) core.emit('clear', { categories, removed, remaining });
+  const remaining = readable();
+  removed.push(...found.filter((name) => !remaining.includes(name)));
+  if (revoked || removed[0] || remaining[0]) core.emit('clear', { categories, removed, remaining });
 }
