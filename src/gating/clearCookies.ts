@@ -26,9 +26,16 @@ export function clearCookies(core: ConsentCore, revoked?: string[]): void {
   /**
    * The matching cookies the page can read, each once (one may exist on
    * several domains or paths). `document.cookie` is read only when a service
-   * names cookies: where cookies are refused, reading it throws.
+   * names cookies. Where cookies are refused (sandboxed frame), reading
+   * throws: then there is nothing the page could read or delete.
    */
-  const readable = () => (cookies[0] ? [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))] : []);
+  const readable = () => {
+    try {
+      return cookies[0] ? [...new Set(matching(cookies, document.cookie.split(/; */).map((c) => c.split('=')[0]!)))] : [];
+    } catch {
+      return [];
+    }
+  };
   const found = readable();
   const removed: string[] = [];
   const domains = [''];

@@ -109,3 +109,25 @@ test('reloadOnWithdraw: false never reloads', () => {
   expect(reload).not.toHaveBeenCalled();
   vi.useRealTimers();
 });
+
+test('where the page may not use cookies, the start-up purge stays quiet and throws nothing into the page', async () => {
+  const refused = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+  const pageErrors: unknown[] = [];
+  const onError = (event: ErrorEvent) => void pageErrors.push(event.error);
+  window.addEventListener('error', onError);
+  Object.defineProperty(document, 'cookie', { configurable: true, get: refused, set: refused });
+  const { core, clears } = start('', config);
+  try {
+    await afterFirstPaint();
+    core.acceptAll();
+    core.withdraw('analytics');
+  } finally {
+    delete (document as { cookie?: string }).cookie;
+    window.removeEventListener('error', onError);
+  }
+  expect(pageErrors).toEqual([]);
+  // Nothing readable, so nothing reported left over; the withdrawal itself is still reported.
+  expect(clears).toEqual([{ categories: ['analytics'], removed: [], remaining: [] }]);
+});
