@@ -73,9 +73,12 @@ export function createSync(
   const write = (list: Receipt[]) => (list[0] ? store.set(key, JSON.stringify(list)) : store.remove(key));
   const drop = (test: (receipt: Receipt) => boolean) => write(read().filter((r) => !test(r)));
   const body = (receipts: Receipt[]) => JSON.stringify({ receipts });
-  /** Never rejects: a network error is null. */
+  /**
+   * Never rejects: a network error is null. Only a body gets a content type:
+   * a cross-origin GET without one needs no CORS preflight.
+   */
   const request = (path: string, method: string, json?: string): Promise<Response | null> =>
-    send(path, { method, keepalive: true, headers: { 'content-type': 'application/json' }, body: json as string }).catch(() => null);
+    send(path, { method, keepalive: true, ...(json && { headers: { 'content-type': 'application/json' }, body: json }) }).catch(() => null);
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** The latest attempt: each waits for the one before. */
