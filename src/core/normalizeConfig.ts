@@ -37,14 +37,13 @@ export const DEFAULT_MAX_AGE_DAYS = 182;
 export const MAX_AGE_DAYS_LIMIT = 395;
 
 type Obj = Record<string, unknown>;
-// The checks and stores are written for the values their entry lets through.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// `any` on purpose: a check sees anything, and each store is written for the
+// values its own check lets through; one table cannot type that per entry.
 type Check = (value: any, key?: any) => unknown;
 /**
  * One config key: what a valid value looks like, what the site owner is told
  * otherwise, the safe default, and how to resolve the value (or the default).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Entry = [check: Check, expected: string, fallback?: unknown, store?: (value: any, path: string) => unknown];
 type Spec = Record<string, Entry>;
 
