@@ -59,7 +59,9 @@ test('a config that is not an object at all falls back to the defaults', async (
 });
 
 test('with cookies and storage refused, the banner works for the page view and nothing throws', async () => {
-  server.page('/no-storage', page(''));
+  // Services that name cookies and storage keys: the start-up purge and the withdrawal clear both try them.
+  const services = `window.consentkitConfig = { categories: { analytics: { services: [{ name: 'Stats', cookies: ['_ga', '_ga_*'], storage: ['_hj*'] }] } } };`;
+  server.page('/no-storage', page(services));
   const { page: p, pageErrors } = await open('/no-storage', () => {
     const denied = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
@@ -72,6 +74,14 @@ test('with cookies and storage refused, the banner works for the page view and n
   await p.getByRole('button', { name: 'Accept all' }).click();
   expect(await p.evaluate(() => [window.consentkit!.has('marketing'), window.consentkit!.receipts().length])).toEqual([true, 1]);
   expect(await p.getByRole('region', { name: 'Cookies' }).count()).toBe(0);
+  const cleared = await p.evaluate(
+    () => new Promise((resolve) => {
+      addEventListener('consentkit:clear', (e) => resolve((e as CustomEvent).detail), { once: true });
+      window.consentkit!.withdraw('analytics');
+    }),
+  );
+  expect(cleared).toEqual({ categories: ['analytics'], removed: [], remaining: [] });
+  expect(await p.evaluate(() => window.consentkit!.has('analytics'))).toBe(false);
   expect(pageErrors).toEqual([]);
   await p.context().close();
 });
