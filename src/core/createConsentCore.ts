@@ -66,9 +66,15 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     return record && record.pv === policyVersion && record.ts <= now + DAY && now < expiry(record) ? record : null;
   }
 
-  /** Why the banner must ask now, or null when a valid decision stands. */
+  /**
+   * Why the banner must ask now, or null when a valid decision stands. A
+   * category the visitor was never asked about (added by the site since) asks
+   * again; the choices already made hold meanwhile.
+   */
   function promptReason(): PromptReason {
-    if (current()) return null;
+    const r = current();
+    // typeof, not `in`: a site category named like an Object property must not count as asked.
+    if (r) return ids.every((id) => typeof r.c[id] == 'number') ? null : 'new-category';
     if (record && record.pv !== policyVersion) return 'policy-changed';
     return record || readLog().length ? 'expired' : 'first-visit';
   }

@@ -1,4 +1,5 @@
 import type { CategoryChoices } from './categories';
+import type { PromptReason } from './state';
 
 /** What the visitor did (CONTRACT §7). `dismiss` is closing the banner: a refusal. */
 export type ReceiptAction = 'accept-all' | 'reject-all' | 'dismiss' | 'save' | 'withdraw';
@@ -26,6 +27,6 @@ export interface Receipt {
   shownHash: string;
   /** The browser sent Global Privacy Control. */
   gpc: boolean;
-  /** Why the visitor was asked (again): `first-visit`, `expired`, `policy-changed`; absent for later changes. */
-  reason?: 'first-visit' | 'expired' | 'policy-changed';
+  /** Why the visitor was asked (again): `first-visit`, `expired`, `policy-changed`, `new-category`; absent for later changes. */
+  reason?: Exclude<PromptReason, null>;
 }

@@ -19,7 +19,7 @@ export interface ConsentState {
 }
 
 /** Why the banner must ask, or null when a valid decision exists. */
-export type PromptReason = 'first-visit' | 'expired' | 'policy-changed' | null;
+export type PromptReason = 'first-visit' | 'expired' | 'policy-changed' | 'new-category' | null;
 
 /** An error the kit reports on the console and as an `error` event; it never throws into the page. */
 export interface ConsentError {

@@ -7,7 +7,7 @@ import type { LedgerEntry } from './types';
 // terms and must not change because a browser-side list did.
 const ACTIONS: readonly ReceiptAction[] = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'];
 const SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc', 'settings-button', 'placeholder'];
-const REASONS = ['first-visit', 'expired', 'policy-changed'];
+const REASONS = ['first-visit', 'expired', 'policy-changed', 'new-category'];
 const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
 const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
 

@@ -83,11 +83,12 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
     });
 
   function sync(): void {
-    const decided = core.get();
+    // Also with a decision standing, when the site added a category since.
+    const ask = !!core.promptReason();
     const hadFocus = banner.contains(doc.activeElement);
     reflect();
-    toggle(!decided);
-    if (!decided) settings.remove();
+    toggle(ask);
+    if (ask) settings.remove();
     else if (config.settingsButton)
       ready(() => {
         // Re-appending would blur it.

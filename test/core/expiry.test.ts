@@ -66,6 +66,28 @@ describe('a new policy version asks again', () => {
   });
 });
 
+describe('a category added by the site asks again', () => {
+  test('the decision stands for the categories it covered; the next receipt says why it was asked', () => {
+    const old = makeCore();
+    const first = old.core.save({ analytics: true });
+    const config = normalizeConfig({ categories: { support: { label: 'Support chat' } } }).config;
+    const grown = createConsentCore(config, { slot: old.slot, store: old.store, clock: old.clock });
+    expect(grown.get()?.categories).toEqual({ necessary: true, preferences: false, analytics: true, marketing: false, support: false });
+    expect(grown.promptReason()).toBe('new-category');
+    expect(grown.save({ support: true })).toMatchObject({ previous: first.id, reason: 'new-category' });
+    expect(grown.promptReason()).toBeNull();
+  });
+
+  test('a site category named like an Object property is not taken as already asked', () => {
+    const old = makeCore();
+    old.core.acceptAll();
+    const config = normalizeConfig({ categories: { constructor: { label: 'Odd name' } } }).config;
+    const grown = createConsentCore(config, { slot: old.slot, store: old.store, clock: old.clock });
+    expect(grown.promptReason()).toBe('new-category');
+    expect(grown.has('constructor')).toBe(false);
+  });
+});
+
 describe('the receipt chain', () => {
   test('each receipt links the previous one of the same subject, across page loads', () => {
     const { core, slot, store, clock } = makeCore();

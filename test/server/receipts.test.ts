@@ -46,8 +46,8 @@ test('GET returns exactly what was posted, oldest first, with the current decisi
     { subject, action: 'withdraw', source: 'settings-button', previous: accepted.id, categories: { necessary: true, preferences: true, analytics: true, marketing: false }, reason: 'expired' },
     10,
   );
-  // A newer SDK may add fields: they are kept.
-  const saved = { ...makeReceipt({ subject, action: 'save', source: 'preferences', previous: withdrawn.id, categories: { necessary: true, preferences: false, analytics: true, marketing: false, support: true } }, 1), kantara: { version: '1.1' } };
+  // A newer SDK may add fields: they are kept. The site added `support` since: the visitor was asked again.
+  const saved = { ...makeReceipt({ subject, action: 'save', source: 'preferences', previous: withdrawn.id, categories: { necessary: true, preferences: false, analytics: true, marketing: false, support: true }, reason: 'new-category' }, 1), kantara: { version: '1.1' } };
   // The outbox may deliver out of order; the ledger orders by decision time.
   await ledger.post([saved]);
   await ledger.post([accepted, withdrawn]);

@@ -74,6 +74,22 @@ test('a valid decision shows only the settings button; settingsButton: false sho
   expect(banner()).toBeNull();
 });
 
+test('a category the site added since the decision brings the banner back; the choices made hold until the visitor answers', () => {
+  const slot = createMemorySlot();
+  const store = createMemoryStore();
+  const before = mount({}, { slot, store });
+  before.core.save({ analytics: true });
+  before.ui.destroy();
+  const { core } = mount({ categories: { support: { label: 'Support chat' } } }, { slot, store });
+  expect(banner()).not.toBeNull();
+  expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+  expect([core.has('analytics'), core.has('support')]).toEqual([true, false]);
+  fireEvent.click(within(banner()!).getByRole('button', { name: 'Accept all' }));
+  expect(core.receipts().at(-1)).toMatchObject({ action: 'accept-all', reason: 'new-category' });
+  expect(banner()).toBeNull();
+  expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
+});
+
 test('a decision taken elsewhere hides the banner; erasure brings it back', () => {
   const { core } = mount();
   core.acceptAll();
