@@ -28,11 +28,11 @@ export function crossTab(): Plugin<ConsentCore> {
         if ((core.get()?.receipt ?? '') != receipt && --tries) retry = setTimeout(() => receive(receipt, tries), 50);
       };
       const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(key) : null;
-      // Only the fallback writes the key: with a channel this listener never fires. The value is
-      // the receipt id, new with every decision, so a write that changes nothing carries no news.
+      // The value is the receipt id, new with every decision, so a write that changes nothing carries no news.
       const onStorage = (event: StorageEvent) => event.key == key && receive(event.newValue!);
+      // Only without a channel: listening for `storage` makes Chromium open web storage at start-up.
       if (channel) channel.onmessage = (event) => receive(event.data);
-      addEventListener('storage', onStorage);
+      else addEventListener('storage', onStorage);
       // Every decision taken here, and an erasure (empty); what another tab announced is not echoed back.
       const off = onDecision(core, (state) => {
         const receipt = state?.receipt ?? '';

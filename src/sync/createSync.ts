@@ -48,6 +48,8 @@ export interface Sync {
 
 /** Receipts per request: well under the 64 KB that keepalive and beacons may carry. */
 const BATCH = 20;
+/** How long after start-up the outbox is read for receipts left by an earlier page (ms). */
+const RESUME_AFTER = 1000;
 
 /**
  * Delivers every receipt to the ledger (CONTRACT §8). Each receipt enters the
@@ -151,8 +153,11 @@ export function createSync(
         }, flush),
       ]
     : [];
-  // Receipts left by an earlier page load.
-  run();
+  // Receipts left by an earlier page load, a little later: reading the outbox opens
+  // web storage, a synchronous disk read the banner need not wait for. They have
+  // waited already; an attempt started meanwhile (a decision) sends them anyway,
+  // and leaving the page sends them by beacon.
+  const resume = setTimeout(() => last || run(), RESUME_AFTER);
 
   return {
     flush,
@@ -182,6 +187,7 @@ export function createSync(
     destroy() {
       live = false;
       stop();
+      clearTimeout(resume);
       cleanups.forEach((cleanup) => cleanup());
     },
   };

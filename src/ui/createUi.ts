@@ -1,4 +1,5 @@
 import type { ConsentCore } from '../core/createConsentCore';
+import type { ReceiptSource } from '../core/receipt';
 import { buttonRow, createH } from './h';
 import { createPreferences } from './createPreferences';
 import css from './styles.css?raw';
@@ -48,7 +49,12 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
   if (style) doc.head.append(style);
 
   const settings = h('button', { class: 'ck ck-s', lang, 'data-consent-open': '' }, t.settings);
-  const [dialog, open, close, reflect] = createPreferences(core, h, t, lang, settings);
+  // Built when first needed (opened, or a decision digests what was shown): most
+  // visitors answer on the banner, and the dialog is the costliest part to build.
+  let preferences: ReturnType<typeof createPreferences> | undefined;
+  const dialog = () => (preferences ??= createPreferences(core, h, t, lang, settings));
+  const open = (source: ReceiptSource) => dialog()[1](source);
+  const close = () => preferences?.[2]();
   const dismiss = () => core.dismiss(FROM_BANNER);
   // A named <section> is a region, not a modal: the page stays usable (no cookie wall).
   const banner = h(
@@ -68,8 +74,8 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
     url ? h('a', { href: url }, t.policy) : '',
     buttonRow(h, t, core, (decide) => () => decide(FROM_BANNER), [t.customize, () => open('preferences')], [t.dismiss, dismiss]),
   );
-  // Taken before any status message, so the digest is the same for every decision.
-  const shown = banner.textContent + dialog.textContent;
+  // Taken once, at the first decision, before any status message: the same digest for every decision.
+  let shown: string | undefined;
 
   /** Shows or hides the banner; `show` waits for the body. */
   const toggle = (show: boolean) =>
@@ -83,10 +89,11 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
     });
 
   function sync(): void {
-    // Also with a decision standing, when the site added a category since.
-    const ask = !!core.promptReason();
+    // Also with a decision standing, when the site added a category since. Without
+    // one, promptReason() would read the receipt log: web storage stays unopened.
+    const ask = !core.get() || !!core.promptReason();
     const hadFocus = banner.contains(doc.activeElement);
-    reflect();
+    preferences?.[3]();
     toggle(ask);
     if (ask) settings.remove();
     else if (config.settingsButton)
@@ -114,7 +121,7 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
       toggle(false);
       close();
     },
-    shownText: () => shown,
+    shownText: () => (shown ??= banner.textContent + dialog()[0].textContent),
     destroy() {
       dead = true;
       offs.map((off) => off());
