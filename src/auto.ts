@@ -14,7 +14,7 @@ declare global {
 
 try {
   if (!window.consentkit) {
-    // An SVG <script> has the dataset and nonce read from it too.
+    // Not narrowed to HTMLScriptElement: an SVG <script> has the dataset and nonce read from it as well.
     const config = readScriptTagConfig(document.currentScript as HTMLScriptElement | null, window.consentkitConfig);
     window.consentkit = createConsentKit(config as ConsentKitConfig);
   }

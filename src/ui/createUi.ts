@@ -53,8 +53,10 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
   // visitors answer on the banner, and the dialog is the costliest part to build.
   let preferences: ReturnType<typeof createPreferences> | undefined;
   const dialog = () => (preferences ??= createPreferences(core, h, t, lang, settings));
+  // Named views of the Preferences tuple; close and reflect have nothing to do before it exists.
   const open = (source: ReceiptSource) => dialog()[1](source);
   const close = () => preferences?.[2]();
+  const reflect = () => preferences?.[3]();
   const dismiss = () => core.dismiss(FROM_BANNER);
   // A named <section> is a region, not a modal: the page stays usable (no cookie wall).
   const banner = h(
@@ -93,7 +95,7 @@ export function createUi(core: ConsentCore, { document: doc, language: lang }: U
     // one, promptReason() would read the receipt log: web storage stays unopened.
     const ask = !core.get() || !!core.promptReason();
     const hadFocus = banner.contains(doc.activeElement);
-    preferences?.[3]();
+    reflect();
     toggle(ask);
     if (ask) settings.remove();
     else if (config.settingsButton)
