@@ -58,6 +58,8 @@ test('a subject with 50,000 receipts is read a page at a time: each answer stays
       return result.entry;
     });
     store.append(entries, { receivedAt: new Date(NOW).toISOString() });
+    // Let the server's sockets breathe: a loop blocked past the keep-alive timeout resets a pooled connection.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   let cursor: string | null = null;
   let slowest = 0;
