@@ -5,11 +5,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSqliteStore, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerUnreadableError, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
   consentkit-ledger verify [--db FILE]
+      reads a private copy, never the file itself; exit 0 intact (flagged receipts are
+      warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
 
   --db         SQLite file, created if missing          (default ./data/consent.db)
   --port       port to listen on, 0 for any free port   (default 8787)
@@ -52,18 +54,35 @@ const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
 if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
 const db = resolve(values.db);
 
+// Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
 if (command === 'verify') {
-  if (!existsSync(db)) fail(`no ledger at ${db}`);
-  const store = createSqliteStore(db);
-  const result = await verifyLedger(store);
-  await store.close();
+  if (!existsSync(db)) {
+    console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
+    process.exit(2);
+  }
+  let snapshot;
+  try {
+    snapshot = openSqliteLedgerSnapshot(db);
+  } catch (error) {
+    if (!(error instanceof LedgerUnreadableError)) throw error;
+    console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
+    process.exit(2);
+  }
+  const result = await verifyLedger(snapshot);
+  snapshot.close();
   const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
-  if (result.ok) console.log(`ledger OK: ${counts} (${db})`);
-  else {
+  if (result.status === 'intact') console.log(`ledger OK: ${counts} (${db})`);
+  else if (result.status === 'tampered') {
     const { table, seq, id, reason } = result.broken;
     console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${db})`);
+  } else console.log(`ledger CANNOT VERIFY: ${result.problem} (${db})`);
+  const flagged = Object.entries(result.flagged).filter(([, n]) => n > 0);
+  if (flagged.length && result.status !== 'unverifiable') {
+    console.log(`warning: flagged receipts (stored, but worth a look): ${flagged.map(([flag, n]) => `${n} ${flag}`).join(', ')}`);
+    for (const row of result.flaggedRows.slice(0, 20)) console.log(`  receipts row ${row.seq} (receipt ${row.id}): ${row.flags.join(', ')}`);
+    if (result.flaggedRows.length > 20) console.log('  …');
   }
-  process.exit(result.ok ? 0 : 1);
+  process.exit({ intact: 0, tampered: 1, unverifiable: 2 }[result.status]);
 }
 
 if (!['full', 'normal'].includes(values.synchronous)) fail('--synchronous must be full or normal');
