@@ -1,9 +1,11 @@
-// One build config, separate entry files (STYLE.md §13):
+// One build config, separate entry files (no code is stripped by markers):
 //   src/index.ts    → dist/consentkit.mjs (+ dist/consentkit.d.ts)   the npm module
 //   src/headless.ts → dist/headless.mjs   (+ dist/headless.d.ts)     core without UI
 //   src/auto.ts     → dist/consentkit.min.js                         the script tag (IIFE)
 //   src/server/index.ts → dist/server.mjs (+ dist/server.d.ts)       the Node ledger
 // CSS is imported as text with `?raw` and also emitted as dist/consentkit.css.
+// Only the script-tag build is minified, and only it has its internal property
+// names shortened, by the list in mangle.json (see mangleRegex below).
 import { readFileSync } from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
@@ -40,12 +42,24 @@ function rawCss() {
   };
 }
 
+/**
+ * terser's `mangle.properties.regex` from mangle.json: each listed name,
+ * matched whole. Everything else keeps its name: the public API, config and
+ * text keys, the cookie, stored and sent JSON.
+ */
+export function mangleRegex(names = JSON.parse(readFileSync(new URL('./mangle.json', import.meta.url), 'utf8')).props) {
+  const escaped = names.map((name) => name.replace(/[$]/g, '\\$&'));
+  return new RegExp(`^(?:${escaped.join('|')})$`);
+}
+
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, outDir: undefined });
 
 const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), ts()];
+// CK_MANGLE=0 builds the script tag without property mangling, to measure what the list saves.
+const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangleRegex() };
 const minify = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+  terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, mangle: { properties: mangleProperties }, format: { comments: false } });
 
 export default [
   {

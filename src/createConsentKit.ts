@@ -6,6 +6,8 @@ import { createGating } from './gating/createGating';
 import { builtInIntegrations } from './integrations/builtInIntegrations';
 import { createSync, type Sync } from './sync/createSync';
 import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
+import { shownText } from './ui/shownText';
+import { textsFor } from './ui/texts';
 import { createCookieSlot } from './platform/cookieSlot';
 import { pageLanguages, readGlobalPrivacyControl } from './platform/pageSignals';
 import { createWebStore } from './platform/webStore';
@@ -43,6 +45,10 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   const { config, errors } = normalizeConfig(input);
   const doc = services.document ?? globalThis.document;
   const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages);
+  const texts = textsFor(language, config.texts);
+  // What the banner and dialog say, computed from the texts without building them, once, when a first
+  // decision digests it. Without a page nothing is shown, and the digest stays that of ''.
+  let notice: string | undefined;
   let ui: Ui | undefined;
   const store = services.store ?? createWebStore();
   const core = createConsentCore(config, {
@@ -50,7 +56,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
     store,
     gpc: readGlobalPrivacyControl(),
     language,
-    shownText: () => ui?.shownText(),
+    shownText: () => (doc ? (notice ??= shownText(config, texts)) : undefined),
     ...services,
   });
   const { emit: _emit, ...api } = core;
@@ -83,7 +89,7 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
 
   if (doc) {
     cleanups.push(createGating(core, { document: doc, language }).destroy);
-    ui = createUi(core, { document: doc, language });
+    ui = createUi(core, { document: doc, language, texts });
     cleanups.push(ui.destroy);
   }
   return {

@@ -1,118 +1,131 @@
 import type { ConsentCore, DecisionOptions } from '../core/createConsentCore';
 import type { ReceiptSource } from '../core/receipt';
-import { buttonRow, type H } from './h';
-import { categoryLabel, type Texts } from './texts';
+import { buttonRow } from './buttonRow';
+import { categoryEntries, type CategoryEntry } from './categoryEntries';
+import type { H } from './h';
+import type { ResolvedTexts } from './texts';
 
 const LAYER = { layer: 'preferences' } as const;
 
-/** The dialog element and its open (decisions then come from `source`), close and reflect-the-decision functions. */
-export type Preferences = [el: HTMLDialogElement, open: (source: ReceiptSource) => void, close: () => void, reflect: () => void];
+/** The preferences dialog and what the rest of the UI does with it. */
+export interface Preferences {
+  dialog: HTMLDialogElement;
+  /** Opens the dialog (or refreshes it when open); decisions taken in it are recorded with `source`. */
+  openFrom(source: ReceiptSource): void;
+  /** Closes it, giving focus back; does nothing when closed. */
+  closeDialog(): void;
+  /** Sets every switch from the current decision. */
+  reflect(): void;
+}
+
+/** A category's switch, beside what it stands for. */
+interface Switch {
+  categoryId: string;
+  required: boolean;
+  input: HTMLInputElement;
+}
+
+/** A category's list item: its switch and label, its description, its services in a <details>. */
+function categoryItem(h: H, t: ResolvedTexts, entry: CategoryEntry, input: HTMLInputElement): HTMLElement {
+  const services = entry.services.map((service) =>
+    h('li', {}, h('strong', {}, service.name), h('dl', {}, ...service.details.flatMap((detail) => [h('dt', {}, detail.term), h('dd', {}, detail.value)]))),
+  );
+  return h(
+    'li',
+    {},
+    h('label', {}, input, entry.label),
+    entry.description === '' ? '' : h('p', {}, entry.description),
+    services.length === 0 ? '' : h('details', {}, h('summary', {}, t.services), h('ul', {}, ...services)),
+  );
+}
 
 /**
  * The preferences dialog: one switch per category reflecting the current
  * decision (nothing pre-ticked without one), its services in a <details>,
  * a focus trap, and focus back to the opener on close, or to `fallbackFocus`
  * when the opener is gone (the banner hides once a choice is made).
- * A tuple, not an object: its parts are named where they are used, and
- * minified names cost nothing.
  */
-export function createPreferences(core: ConsentCore, h: H, t: Texts, lang: string, fallbackFocus: HTMLElement): Preferences {
+export function createPreferences(core: ConsentCore, h: H, t: ResolvedTexts, lang: string, fallbackFocus: HTMLElement): Preferences {
   const doc = fallbackFocus.ownerDocument;
   let source: ReceiptSource;
-  let opener: HTMLElement | null;
+  let opener: HTMLElement | null = null;
 
   const status = h('p', { role: 'status' });
-  const switches = core.config.categories.map((c) => {
+  const entries = categoryEntries(core.config, t);
+  const switches: Switch[] = entries.map((entry) => {
     const input = h('input', { type: 'checkbox', role: 'switch' }) as HTMLInputElement;
-    input.disabled = c.required;
-    const description = c.description ?? t[c.id + 'Text'];
-    const services = c.services.map((s) =>
-      h(
-        'li',
-        0,
-        h('strong', 0, s.name),
-        h(
-          'dl',
-          0,
-          ...(['provider', 'purpose', 'duration', 'cookies'] as const).flatMap((k) => {
-            // Joins the cookie list; a single text passes through, a missing one becomes ''.
-            const value = [s[k]].flat().join(', ');
-            return value ? [h('dt', 0, t[k]), h('dd', 0, value)] : [];
-          }),
-        ),
-      ),
-    );
-    const item = h(
-      'li',
-      0,
-      h('label', 0, input, categoryLabel(c, t)),
-      description ? h('p', 0, description) : '',
-      services[0] ? h('details', 0, h('summary', 0, t.services), h('ul', 0, ...services)) : '',
-    );
-    return [c, input, item] as const;
+    input.disabled = entry.category.required;
+    return { categoryId: entry.category.id, required: entry.category.required, input };
   });
 
   function reflect(): void {
     const state = core.get();
-    for (const [c, input] of switches) input.checked = c.required || state?.categories[c.id] === true;
+    for (const choice of switches) choice.input.checked = choice.required || state?.categories[choice.categoryId] === true;
   }
 
   // No reflect() here: the core's `consent` event makes createUi call it.
-  const act = (decide: (o: DecisionOptions) => unknown) => () => {
+  const act = (decide: (options: DecisionOptions) => unknown) => () => {
     decide({ source });
     status.textContent = t.saved;
   };
-  const row = buttonRow(h, t, core, act, [t.save, act((o) => core.save(Object.fromEntries(switches.map(([c, input]) => [c.id, input.checked])), o))], [t.close, close]);
+  const choices = () => Object.fromEntries(switches.map((choice) => [choice.categoryId, choice.input.checked]));
+  const row = buttonRow(h, t, core, act, [
+    { text: t.save, onClick: act((options) => core.save(choices(), options)) },
+    { text: t.close, onClick: closeDialog },
+  ]);
 
   // The edges of the focus order: the first optional switch (built-in categories come first) and Close.
-  const first = switches[1]![1];
+  const first = switches[1]!.input;
   const last = row.lastChild as HTMLElement;
-  // `onclose` answers the browser's own close requests; the check skips a late event after a quick reopen.
-  const el = h(
+  const dialog = h(
     'dialog',
     {
       class: 'ck ck-d',
       'aria-labelledby': 'ck-pt',
       lang,
-      onkeydown(e: KeyboardEvent) {
-        if (e.key == 'Escape') close();
+      onkeydown(event: KeyboardEvent) {
+        if (event.key === 'Escape') closeDialog();
         // Wraps focus itself: jsdom has no native modal, and browsers may let focus leave a modal for their own UI.
-        if (e.key == 'Tab' && doc.activeElement == (e.shiftKey ? first : last)) {
-          e.preventDefault();
-          (e.shiftKey ? last : first).focus();
+        if (event.key === 'Tab' && doc.activeElement === (event.shiftKey ? first : last)) {
+          event.preventDefault();
+          (event.shiftKey ? last : first).focus();
         }
       },
-      onclose: () => el.open || close(),
+      // Answers the browser's own close requests; the check skips a late event after a quick reopen.
+      onclose() {
+        if (!dialog.open) closeDialog();
+      },
     },
     h('h2', { id: 'ck-pt' }, t.dialogTitle),
-    h('ul', 0, ...switches.map((s) => s[2])),
+    h('ul', {}, ...entries.map((entry, i) => categoryItem(h, t, entry, switches[i]!.input))),
     status,
     row,
   ) as HTMLDialogElement;
 
-  function open(src: ReceiptSource): void {
-    source = src;
+  function openFrom(from: ReceiptSource): void {
+    source = from;
     status.textContent = '';
     reflect();
     // In the page only while open: being connected is the open state.
-    if (el.isConnected) return;
+    if (dialog.isConnected) return;
     opener = doc.activeElement as HTMLElement | null;
-    doc.body.append(el);
+    doc.body.append(dialog);
     // jsdom has no showModal(); an `open` attribute is all it needs.
-    el.showModal?.();
-    el.setAttribute('open', '');
+    dialog.showModal?.();
+    dialog.setAttribute('open', '');
     first.focus();
     core.emit('show', LAYER);
   }
 
-  function close(): void {
-    if (!el.isConnected) return;
+  function closeDialog(): void {
+    if (!dialog.isConnected) return;
     // Detached, it is gone for jsdom too (which has no close()).
-    el.close?.();
-    el.remove();
-    ((opener?.isConnected && opener) || fallbackFocus).focus?.();
+    dialog.close?.();
+    dialog.remove();
+    const target = opener?.isConnected === true ? opener : fallbackFocus;
+    target.focus?.();
     core.emit('hide', LAYER);
   }
 
-  return [el, open, close, reflect];
+  return { dialog, openFrom, closeDialog, reflect };
 }

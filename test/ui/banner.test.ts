@@ -112,8 +112,7 @@ test('show() and hide() toggle the banner without recording anything', () => {
 });
 
 test('receipts carry the digest of the exact texts shown, the same for every decision', () => {
-  const { core, ui } = mount();
-  const text = ui.shownText();
+  const { core, notice: text } = mount();
   expect(text).toContain('Accept all');
   expect(text).toContain('Cookie preferences');
   expect(text).toContain('Strictly necessary');

@@ -2,6 +2,7 @@
 import { afterEach, expect, onTestFinished, test } from 'vitest';
 import { screen, within } from '@testing-library/dom';
 import { createConsentKit } from '../../src/createConsentKit';
+import { en, fr, textsFor, type Texts } from '../../src/ui/texts';
 import { mountUi } from './mountUi';
 
 afterEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => {
 });
 const mount = mountUi;
 
-test('in French every control has its French name (CONTRACT §9)', () => {
+test('in French every control has its French name', () => {
   const { core } = mount({}, { language: 'fr' });
   const region = screen.getByRole('region', { name: 'Cookies' });
   expect(region.getAttribute('lang')).toBe('fr');
@@ -62,4 +63,18 @@ test('a language added through config.texts falls back to English for missing ke
 test('French overrides apply to French only', () => {
   mount({ texts: { fr: { acceptAll: "J'accepte" } } });
   expect(screen.getByRole('button', { name: 'Accept all' })).toBeTruthy();
+});
+
+test('every language module gives every text: a missing key does not compile', () => {
+  const { placeholder: _dropped, ...incomplete } = en;
+  // @ts-expect-error `placeholder` is missing
+  const broken: Texts = incomplete;
+  expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+  expect(broken).not.toHaveProperty('placeholder');
+});
+
+test('texts are plain data, merged without parsing: overrides, then the language, then English', () => {
+  expect(textsFor('fr', {}).acceptAll).toBe('Tout accepter');
+  expect(textsFor('de', { de: { acceptAll: 'Alle akzeptieren' } })).toEqual({ ...en, acceptAll: 'Alle akzeptieren' });
+  expect(textsFor('de', {}, { en, fr, de: { ...en, rejectAll: 'Alle ablehnen' } }).rejectAll).toBe('Alle ablehnen');
 });

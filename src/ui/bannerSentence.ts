@@ -1,0 +1,7 @@
+import type { ResolvedConfig } from '../core/normalizeConfig';
+import { keptFor, type Texts } from './texts';
+
+/** The banner's sentence, with how long the choice is kept filled in. */
+export function bannerSentence(config: ResolvedConfig, t: Texts): string {
+  return t.text.replace('{}', keptFor(config.cookie.maxAgeDays, t));
+}

@@ -1,0 +1,33 @@
+import type { Texts } from './Texts';
+
+/** English, the fallback for every language and every missing key. */
+export const en: Texts = {
+  title: 'Cookies',
+  text: 'We use cookies to run this site and, if you agree, for preferences, statistics and marketing. Your choice is kept for {} and can be changed at any time.',
+  policy: 'Privacy policy',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  customize: 'Customize',
+  dismiss: 'Continue without accepting',
+  dialogTitle: 'Cookie preferences',
+  save: 'Save my choices',
+  saved: 'Choices saved.',
+  settings: 'Cookie settings',
+  close: 'Close',
+  services: 'Services',
+  provider: 'Provider',
+  purpose: 'Purpose',
+  duration: 'Duration',
+  cookies: 'Cookies',
+  months: 'months',
+  days: 'days',
+  necessary: 'Strictly necessary',
+  necessaryText: 'Required to run this site.',
+  preferences: 'Preferences',
+  preferencesText: 'Remember your preferences.',
+  analytics: 'Analytics',
+  analyticsText: 'Anonymous usage statistics.',
+  marketing: 'Marketing',
+  marketingText: 'Offers tailored to your browsing.',
+  placeholder: 'Load {service} (accept {category} cookies)',
+};

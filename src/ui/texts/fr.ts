@@ -1,0 +1,33 @@
+import type { Texts } from './Texts';
+
+/** French: the names a French visitor expects ("Tout refuser", "Continuer sans accepter"). */
+export const fr: Texts = {
+  title: 'Cookies',
+  text: "Ce site utilise des cookies pour fonctionner et, si vous l'acceptez, pour les préférences, les statistiques et le marketing. Votre choix est conservé {} et modifiable à tout moment.",
+  policy: 'Politique de confidentialité',
+  acceptAll: 'Tout accepter',
+  rejectAll: 'Tout refuser',
+  customize: 'Personnaliser',
+  dismiss: 'Continuer sans accepter',
+  dialogTitle: 'Préférences des cookies',
+  save: 'Enregistrer mes choix',
+  saved: 'Choix enregistrés.',
+  settings: 'Paramètres des cookies',
+  close: 'Fermer',
+  services: 'Services',
+  provider: 'Fournisseur',
+  purpose: 'Finalité',
+  duration: 'Durée',
+  cookies: 'Cookies',
+  months: 'mois',
+  days: 'jours',
+  necessary: 'Strictement nécessaires',
+  necessaryText: 'Requis pour que le site fonctionne.',
+  preferences: 'Préférences',
+  preferencesText: 'Mémorisent vos préférences.',
+  analytics: "Mesure d'audience",
+  analyticsText: "Statistiques d'utilisation anonymes.",
+  marketing: 'Marketing',
+  marketingText: 'Offres adaptées à votre navigation.',
+  placeholder: 'Charger {service} (accepter les cookies {category})',
+};

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+// What the build's property mangling (mangle.json) may and may not touch,
+// proved on the built files: run `npm run build` first (npm test does).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, test, vi } from 'vitest';
+import { screen, within } from '@testing-library/dom';
+import type { ConsentKit } from '../src/createConsentKit';
+import type { ConsentKitConfig } from '../src/core/config';
+import { en } from '../src/ui/texts';
+
+// Paths from the repository's root: vite rewrites `new URL('…', import.meta.url)` literals.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const MANGLED: string[] = JSON.parse(read('mangle.json')).props;
+const SCRIPT_TAG = read('dist/consentkit.min.js');
+const NPM_BUILD = join(ROOT, 'dist/consentkit.mjs');
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.cookie = 'consentkit=; max-age=0; path=/';
+  localStorage.clear();
+  delete window.consentkit;
+  delete window.consentkitConfig;
+});
+
+test('the published type declarations name no mangled property: the public API keeps its names', () => {
+  for (const file of ['dist/consentkit.d.ts', 'dist/headless.d.ts']) {
+    const names = new Set(read(file).match(/[A-Za-z_$][\w$]*/g));
+    expect(MANGLED.filter((name) => names.has(name)), file).toEqual([]);
+  }
+});
+
+test('no text key is mangled: sites override texts by key', () => {
+  expect(MANGLED.filter((name) => name in en)).toEqual([]);
+});
+
+test('every listed name is shortened in the script tag, and still used by the source', () => {
+  // A DOM or built-in name is one terser refuses to rename: listing it would only mislead.
+  const kept = MANGLED.filter((name) => new RegExp(`[.]${name}\\b|[{,]${name}:`).test(SCRIPT_TAG));
+  expect(kept, 'listed in mangle.json but not renamed').toEqual([]);
+  const source = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => read(join('src', file)))
+    .join('\n');
+  expect(MANGLED.filter((name) => !new RegExp(`\\b${name}\\b`).test(source)), 'listed in mangle.json but unused').toEqual([]);
+  expect(MANGLED).toEqual([...MANGLED].sort());
+});
+
+const CONFIG: ConsentKitConfig = {
+  endpoint: '/api/consent',
+  policyVersion: '2018-05-24',
+  policyUrl: '/privacy',
+  reloadOnWithdraw: false,
+  categories: { analytics: { services: [{ name: 'Matomo', provider: 'stats.example', cookies: ['_pk_id.*'] }] } },
+};
+
+/**
+ * One visitor's story on a fresh page, with a fixed clock and fixed random
+ * bytes (so fixed ids): Accept all on the banner, then Analytics turned off
+ * in the dialog, then marketing withdrawn through the API, then a flush.
+ * Returns the cookie, web storage, the receipts and every body sent to the ledger.
+ */
+async function visit(start: () => Promise<ConsentKit>) {
+  vi.useFakeTimers({ now: Date.parse('2026-11-29T16:00:00.000Z'), toFake: ['Date'] });
+  let byte = 0;
+  vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+    const bytes = array as unknown as Uint8Array;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (byte++ * 37) % 256;
+    return array;
+  });
+  const sent: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      sent.push(`${init.method} ${url} ${String(init.body)}`);
+      return new Response(null, { status: 204 });
+    }),
+  );
+  const kit = await start();
+  within(screen.getByRole('region', { name: 'Cookies' })).getByRole('button', { name: 'Accept all' }).click();
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
+  const dialog = screen.getByRole('dialog', { name: 'Cookie preferences' });
+  within(dialog).getByRole('switch', { name: 'Analytics' }).click();
+  within(dialog).getByRole('button', { name: 'Save my choices' }).click();
+  within(dialog).getByRole('button', { name: 'Close' }).click();
+  kit.withdraw('marketing');
+  await kit.flush();
+  const seen = { cookie: document.cookie, storage: { ...localStorage }, receipts: JSON.stringify(kit.receipts()), sent };
+  kit.destroy();
+  return seen;
+}
+
+test('the minified script tag writes the same cookie, storage and ledger bytes as the unmangled npm build', async () => {
+  const npm = await visit(async () => {
+    const { createConsentKit } = (await import(/* @vite-ignore */ NPM_BUILD)) as typeof import('../src/index');
+    return createConsentKit(CONFIG);
+  });
+  document.cookie = 'consentkit=; max-age=0; path=/';
+  localStorage.clear();
+  const scriptTag = await visit(async () => {
+    window.consentkitConfig = CONFIG;
+    // As a <script> would run it: a classic script in the page's global scope.
+    new Function(SCRIPT_TAG)();
+    return window.consentkit!;
+  });
+
+  expect(JSON.parse(npm.receipts)).toHaveLength(3);
+  expect(npm.cookie).toMatch(/^consentkit=/);
+  expect(npm.sent.join('\n')).toContain('"action":"withdraw"');
+  expect(scriptTag).toEqual(npm);
+});
