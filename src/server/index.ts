@@ -14,3 +14,18 @@ export type { RateLimitOptions } from './createRateLimiter';
 export type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, MaybePromise, PageRequest, SubjectLimit, SubjectPage, Tombstone } from './types';
 export { LedgerUnreadableError, openSqliteLedgerSnapshot } from './openSqliteLedgerSnapshot';
 export type { SqliteLedgerSnapshot } from './openSqliteLedgerSnapshot';
+// The console (configuration as data, versions, accounts) and its composition with the ledger.
+export { createLedgerApp } from './createLedgerApp';
+export type { LedgerAppOptions } from './createLedgerApp';
+export { createConsoleApp } from './console/createConsoleApp';
+export type { ConsoleOptions } from './console/createConsoleApp';
+export { createSqliteConfigStore } from './config/createSqliteConfigStore';
+export type { SqliteConfigStore } from './config/createSqliteConfigStore';
+export type { Account, AuditEntry, ConfigStore, ConfigVersion, Draft, Role, Session } from './config/ConfigStore';
+export type { SiteCategory, SiteConfig, SiteService } from './config/SiteConfig';
+export { defaultSiteConfig } from './config/SiteConfig';
+export { diffSiteConfig } from './config/diffSiteConfig';
+export type { ConfigChange } from './config/diffSiteConfig';
+export { validateSiteConfig } from './config/validateSiteConfig';
+export { toConsentKitConfig } from './config/toConsentKitConfig';
+export { hashPassword, verifyPassword } from './config/hashPassword';
