@@ -29,3 +29,4 @@ export type { ConfigChange } from './config/diffSiteConfig';
 export { validateSiteConfig } from './config/validateSiteConfig';
 export { toConsentKitConfig } from './config/toConsentKitConfig';
 export { hashPassword, verifyPassword } from './config/hashPassword';
+export type { ServerConsoleOptions } from './console/ledgerAppFor';

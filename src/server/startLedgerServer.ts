@@ -4,6 +4,7 @@ import { createLedgerHandler, type LedgerHandlerOptions } from './createLedgerHa
 import { createNodeListener } from './createNodeListener';
 import { createSqliteStore, type SqliteStoreOptions } from './createSqliteStore';
 import type { LedgerStore } from './types';
+import { ledgerAppFor, type ServerConsoleOptions } from './console/ledgerAppFor';
 
 export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'> {
   /** Path of the SQLite file (its folder is created); ignored when `store` is given. @default './data/consent.db' */
@@ -16,6 +17,8 @@ export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'>
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Mounts the console at `{base}/console/` and serves `{base}/consentkit.js` and `{base}/config.json`; its tables go in the same SQLite file unless a `configStore` is given. @default undefined (the ledger only) */
+  console?: ServerConsoleOptions;
 }
 
 export interface LedgerServer {
@@ -30,9 +33,10 @@ export interface LedgerServer {
 
 /** Runs the ledger on node:http. */
 export async function startLedgerServer(options: LedgerServerOptions = {}): Promise<LedgerServer> {
-  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', ...handlerOptions } = options;
+  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', console: consoleOptions, ...handlerOptions } = options;
   const store = given ?? createSqliteStore(db, synchronous ? { synchronous } : {});
-  const server = createServer(createNodeListener(createLedgerHandler({ ...handlerOptions, store })));
+  const handler = consoleOptions ? ledgerAppFor({ ...handlerOptions, store }, consoleOptions) : createLedgerHandler({ ...handlerOptions, store });
+  const server = createServer(createNodeListener(handler));
   // Slow clients must not hold connections open forever.
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;

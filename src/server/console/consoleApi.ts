@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { generateCookie } from 'hono/cookie';
 import type { ConfigStore } from '../config/ConfigStore';
 import { DUMMY_HASH, verifyPassword } from '../config/hashPassword';
 import type { SiteConfig } from '../config/SiteConfig';
@@ -54,14 +54,14 @@ export function createConsoleApi(options: ConsoleApiOptions): Hono<ConsoleEnv> {
     const session = { idHash: sha256(token), name: account.name, role: account.role, csrf: newToken(), expiresAt: now() + options.sessionMs };
     await store.createSession(session, now());
     await store.log(account.name, 'sign-in', iso());
-    setCookie(c, SESSION_COOKIE, token, {
+    const cookie = generateCookie(SESSION_COOKIE, token, {
       path: cookiePath,
       httpOnly: true,
       sameSite: 'Strict',
       secure: new URL(c.req.url).protocol === 'https:',
       maxAge: Math.floor(options.sessionMs / 1000),
     });
-    return jsonResponse(200, { name: session.name, role: session.role, csrf: session.csrf, expiresAt: new Date(session.expiresAt).toISOString() });
+    return jsonResponse(200, { name: session.name, role: session.role, csrf: session.csrf, expiresAt: new Date(session.expiresAt).toISOString() }, { 'set-cookie': cookie });
   });
 
   api.use('*', requireSession(store, now));
@@ -74,8 +74,7 @@ export function createConsoleApi(options: ConsoleApiOptions): Hono<ConsoleEnv> {
     const session = c.get('session');
     await store.deleteSession(session.idHash);
     await store.log(session.name, 'sign-out', iso());
-    deleteCookie(c, SESSION_COOKIE, { path: cookiePath });
-    return jsonResponse(200, { signedOut: true });
+    return jsonResponse(200, { signedOut: true }, { 'set-cookie': generateCookie(SESSION_COOKIE, '', { path: cookiePath, httpOnly: true, sameSite: 'Strict', maxAge: 0 }) });
   });
 
   api.get('/draft', async (c) => {
