@@ -2,14 +2,18 @@
 // consentkit-ledger: runs the consent ledger on node:http, or verifies a ledger file.
 //   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]...
 //   consentkit-ledger verify [--db ./data/consent.db]
+//   consentkit-ledger user add NAME --role editor|viewer [--db ./data/consent.db]   (password on stdin or prompted)
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LedgerUnreadableError, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerUnreadableError, addUser, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { readPassword } from './readPassword.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
   consentkit-ledger verify [--db FILE]
+  consentkit-ledger user add NAME --role editor|viewer [--db FILE]
+      a console account; the password is read from stdin, or prompted for on a terminal
       reads a private copy, never the file itself; exit 0 intact (flagged receipts are
       warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
 
@@ -19,7 +23,8 @@ const USAGE = `Usage:
   --origin     a page origin allowed by CORS; repeat for several
   --base-path  path prefix of the routes                (default /api/consent)
   --synchronous  full: a 2xx means on disk (default); normal: faster, survives a crash of the process but not of the machine
-  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)`;
+  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)
+  --no-console   serve the ledger only, without {base}/console/, consentkit.js and config.json`;
 
 function fail(message) {
   console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
@@ -39,6 +44,8 @@ try {
       'no-rate-limit': { type: 'boolean', default: false },
       synchronous: { type: 'string', default: 'full' },
       verify: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      'no-console': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,8 +58,21 @@ if (values.help) {
   process.exit(0);
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
-if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
 const db = resolve(values.db);
+
+if (command === 'user') {
+  const [, action, name] = positionals;
+  if (action !== 'add' || !name || positionals.length > 3) fail('use: user add NAME --role editor|viewer');
+  if (values.role !== 'editor' && values.role !== 'viewer') fail('--role must be editor or viewer');
+  try {
+    await addUser(db, name, values.role, await readPassword(`Password for ${name}: `));
+  } catch (error) {
+    fail(error.message);
+  }
+  console.log(`console account ${name} (${values.role}) saved in ${db}`);
+  process.exit(0);
+}
+if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
 
 // Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
 if (command === 'verify') {
@@ -100,8 +120,10 @@ const server = await startLedgerServer({
   basePath: values['base-path'],
   synchronous: values.synchronous,
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
+  ...(values['no-console'] ? {} : { console: {} }),
 });
 console.log(`consentkit ledger listening on ${server.endpoint}`);
+if (!values['no-console']) console.log(`console: ${server.endpoint}/console/ (accounts: consentkit-ledger user add NAME --role editor)`);
 console.log(`database: ${db}`);
 if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
 

@@ -30,3 +30,4 @@ export { validateSiteConfig } from './config/validateSiteConfig';
 export { toConsentKitConfig } from './config/toConsentKitConfig';
 export { hashPassword, verifyPassword } from './config/hashPassword';
 export type { ServerConsoleOptions } from './console/ledgerAppFor';
+export { addUser } from './console/addUser';
