@@ -30,8 +30,8 @@ export interface ConsoleLedger {
 
 export const PASSWORDS = { ed: 'correct horse battery staple', vi: 'viewer password 42' };
 
-/** A real ledger with its console on 127.0.0.1, a real SQLite file, an editor "ed" and a viewer "vi". */
-export async function startConsoleLedger(options: ServerConsoleOptions = {}): Promise<ConsoleLedger> {
+/** A real ledger with its console on 127.0.0.1, a real SQLite file, an editor "ed" and a viewer "vi". Stand-in assets unless `assets` is given (the browser tests pass dist/). */
+export async function startConsoleLedger(options: ServerConsoleOptions = {}, ledgerOptions: { origins?: string[] } = {}): Promise<ConsoleLedger> {
   const dir = mkdtempSync(join(tmpdir(), 'consentkit-console-'));
   const db = join(dir, 'consent.db');
   writeFileSync(join(dir, 'consentkit.min.js'), FAKE_SDK);
@@ -39,7 +39,7 @@ export async function startConsoleLedger(options: ServerConsoleOptions = {}): Pr
   writeFileSync(join(dir, 'console.css'), '/* console */');
   writeFileSync(join(dir, 'console-preview.js'), '/* preview */');
   let offset = 0;
-  const server = await startLedgerServer({ db, port: 0, synchronous: 'normal', clock: () => Date.now() + offset, console: { assets: dir, ...options } });
+  const server = await startLedgerServer({ db, port: 0, synchronous: 'normal', clock: () => Date.now() + offset, console: { assets: dir, ...options }, ...ledgerOptions });
   const config = createSqliteConfigStore((server.store as SqliteStore).db);
   config.putAccount({ name: 'ed', role: 'editor', passwordHash: await hashPassword(PASSWORDS.ed) });
   config.putAccount({ name: 'vi', role: 'viewer', passwordHash: await hashPassword(PASSWORDS.vi) });
