@@ -36,10 +36,10 @@ export function PreviewPage({ t, languages, revision }: PreviewProps) {
         {choice(t('width'), width, setWidth, [['phone', t('phone')], ['desktop', t('desktop')]])}
       </div>
       <iframe
-        key={`${lang}/${view}/${revision}`}
+        key={`${lang}/${view}/${theme}/${revision}`}
         class={`preview ${theme} ${width}`}
         title={t('previewFrame', { layer: t(view), lang, theme: t(theme), width: t(width) })}
-        src={`${CONSOLE_URL}preview?lang=${encodeURIComponent(lang)}&view=${view}&r=${encodeURIComponent(revision)}`}
+        src={`${CONSOLE_URL}preview?lang=${encodeURIComponent(lang)}&view=${view}&theme=${theme}&r=${encodeURIComponent(revision)}`}
       />
     </div>
   );

@@ -23,14 +23,22 @@ export function consolePage(base: string): string {
 export const previewCsp = (nonce: string) =>
   `default-src 'none'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`;
 
-/** A page the console frames: the real SDK with the draft inlined, on a plain page, in one language. */
-export function previewPage(base: string, language: string, nonce: string, query: string): string {
+/**
+ * The scheme the preview shows. The SDK's elements take the visitor's
+ * preferred scheme (`color-scheme: light dark` on `.ck`), which a page cannot
+ * set for its frames, so the preview pins it with this stylesheet instead.
+ */
+export const previewSchemeCss = (scheme: 'light' | 'dark') => `:root, .ck { color-scheme: ${scheme} !important; }\n`;
+
+/** A page the console frames: the real SDK with the draft inlined, on a plain page, in one language and scheme. */
+export function previewPage(base: string, language: string, nonce: string, query: string, scheme: 'light' | 'dark'): string {
   return `<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Preview</title>
+<link rel="stylesheet" href="${base}/console/preview-${scheme}.css">
 <script src="${base}/console/preview.js?${query}" nonce="${nonce}"></script>
 <script src="${base}/console/preview-boot.js" defer></script>
 </head>

@@ -6,7 +6,7 @@ import type { ConfigStore } from '../config/ConfigStore';
 import { toConsentKitConfig } from '../config/toConsentKitConfig';
 import { errorResponse } from '../jsonResponse';
 import { createConsoleApi } from './consoleApi';
-import { CONSOLE_CSP, consolePage, previewCsp, previewPage } from './consolePage';
+import { CONSOLE_CSP, consolePage, previewCsp, previewPage, previewSchemeCss } from './consolePage';
 import { type ConsoleEnv, readSession } from './consoleSession';
 import { serveConfig, serveScript } from './deliveryRoutes';
 import { findAssets } from './findAssets';
@@ -66,8 +66,12 @@ export function createConsoleApp(options: ConsoleOptions): Hono<ConsoleEnv> {
   app.get('/console/preview', (c) => {
     const language = LANGUAGE.test(c.req.query('lang') ?? '') ? c.req.query('lang')! : 'en';
     const nonce = randomBytes(16).toString('base64');
-    return page(previewPage(base, language, nonce, `lang=${language}`), previewCsp(nonce));
+    const scheme = c.req.query('theme') === 'dark' ? 'dark' : 'light';
+    return page(previewPage(base, language, nonce, `lang=${language}`, scheme), previewCsp(nonce));
   });
+  for (const scheme of ['light', 'dark'] as const) {
+    app.get(`/console/preview-${scheme}.css`, () => new Response(previewSchemeCss(scheme), { headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' } }));
+  }
   app.get('/console/preview.js', async (c) => {
     const language = LANGUAGE.test(c.req.query('lang') ?? '') ? c.req.query('lang')! : 'en';
     const draft = await store.draft();
