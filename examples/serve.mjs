@@ -1,5 +1,6 @@
 // The demo: a webinar-platform site using consentkit, with local stand-in
-// trackers and the consent ledger mounted at /api/consent (SQLite).
+// trackers and the consent ledger mounted at /api/consent (SQLite), with its
+// console at /api/consent/console/ (a demo editor account is printed at start).
 //   npm start            → http://localhost:8080 (PORT to change, DB to move the database)
 // Also serves the examples in examples/*/ under /examples/<name>/.
 import { createServer } from 'node:http';
@@ -7,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLedgerHandler, createNodeListener, createSqliteStore } from '../dist/server.mjs';
+import { createLedgerApp, createNodeListener, createSqliteConfigStore, createSqliteStore, hashPassword } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -23,7 +24,11 @@ const MOUNTS = [
 export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db') } = {}) {
   mkdirSync(dirname(db), { recursive: true });
   const store = createSqliteStore(db);
-  const ledger = createNodeListener(createLedgerHandler({ store, basePath: '/api/consent' }));
+  // The console's tables live in the same file; a fresh demo password at every start.
+  const configStore = createSqliteConfigStore(store.db);
+  const account = { name: 'demo', password: randomBytes(12).toString('base64url') };
+  configStore.putAccount({ name: account.name, role: 'editor', passwordHash: await hashPassword(account.password) });
+  const ledger = createNodeListener(createLedgerApp({ store, configStore, basePath: '/api/consent' }));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
     if (url.pathname === '/api/consent' || url.pathname.startsWith('/api/consent/')) return void ledger(req, res);
@@ -37,6 +42,7 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
   return {
     url: `http://${host}:${address.port}/`,
     db,
+    account,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => { store.close(); ok(); }); }),
   };
 }
@@ -80,6 +86,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined });
   console.log(`consentkit demo on ${demo.url}`);
   console.log(`  consent ledger: ${demo.url}api/consent (SQLite database: ${demo.db})`);
+  console.log(`  console: ${demo.url}api/consent/console/  demo account: ${demo.account.name} / ${demo.account.password} (editor)`);
   console.log(`  examples: ${['plain-html', 'esm', 'google-consent-mode', 'strict-csp'].map((e) => `${demo.url}examples/${e}/`).join('  ')}`);
   console.log('Ctrl-C to stop.');
   const stop = async () => { await demo.close(); console.log('stopped'); process.exit(0); };
