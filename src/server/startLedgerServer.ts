@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { capConnections } from './capConnections';
+import { coalesceAppends } from './coalesceAppends';
 import type { TrustProxy } from './createClientAddress';
 import { createLedgerHandler, type LedgerHandlerOptions } from './createLedgerHandler';
 import { createNodeListener } from './createNodeListener';
@@ -59,7 +60,7 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
   if (publicOrigin !== undefined && !/^https?:/.test(publicOrigin)) throw new TypeError(`publicUrl must be an http(s) URL, not "${publicUrl}"`);
   let store: LedgerStore;
   try {
-    store = given ?? createSqliteStore(db, synchronous ? { synchronous } : {});
+    store = given ?? coalesceAppends(createSqliteStore(db, synchronous ? { synchronous } : {}));
   } catch (error) {
     throw databaseStartError(db, error);
   }
