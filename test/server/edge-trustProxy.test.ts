@@ -28,7 +28,8 @@ test('with one trusted hop, each forwarded client has its own limit, and a forge
 
 test('with a list of trusted proxies, the client is the first address from the right that is not one of them', async () => {
   ledger = await startTempLedger({ rateLimit: { limit: 3 }, trustProxy: ['127.0.0.1', '10.0.0.0/8'] });
-  expect(await statuses(['9.9.9.9, 198.51.100.8, 10.1.2.3', '8.8.8.8, 198.51.100.8', '198.51.100.8, 10.0.0.1', '7.7.7.7, 198.51.100.8'])).toEqual([404, 404, 404, 429]);
+  expect(await statuses(['198.51.100.1, 10.0.0.1', '198.51.100.2', '198.51.100.3, 10.9.9.9', '198.51.100.4'])).toEqual([404, 404, 404, 404]);
+  expect(await statuses(['6.6.6.6, 198.51.100.1', '7.7.7.7, 198.51.100.1, 10.0.0.1', '8.8.8.8, 198.51.100.1'])).toEqual([404, 404, 429]);
 });
 
 test('a peer that is not a trusted proxy is the client, whatever it forwards', async () => {
