@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // consentkit-ledger: runs the consent ledger on node:http, or verifies a ledger file.
-//   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]...
+//   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]... [--public-url URL] [--trust-proxy N|ADDR]...
 //   consentkit-ledger verify [--db ./data/consent.db]
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { LedgerUnreadableError, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerStartError, LedgerUnreadableError, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 
 const USAGE = `Usage:
-  consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
+  consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
   consentkit-ledger verify [--db FILE]
       reads a private copy, never the file itself; exit 0 intact (flagged receipts are
       warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
@@ -17,9 +18,20 @@ const USAGE = `Usage:
   --port       port to listen on, 0 for any free port   (default 8787)
   --host       address to listen on                     (default 127.0.0.1)
   --origin     a page origin allowed by CORS; repeat for several
+  --public-url the origin browsers reach the ledger at, e.g. https://www.example.com behind a proxy
+               (default: the listener's own address); the Host header is never trusted
   --base-path  path prefix of the routes                (default /api/consent)
   --synchronous  full: a 2xx means on disk (default); normal: faster, survives a crash of the process but not of the machine
-  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)`;
+  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)
+  --trust-proxy  N (proxies in front) or ADDR[/BITS], repeatable: key the rate limit by X-Forwarded-For (default: header ignored)
+  --max-connections N        open connections at most; the oldest idle one makes room (default 1000)
+  --headers-timeout-ms MS    time to send the request headers                          (default 5000)
+  --request-timeout-ms MS    time to send the whole request                             (default 8000)
+  --keep-alive-timeout-ms MS idle time before a kept-alive connection is closed        (default 5000)
+  --cookie-name NAME         the SDK's consent cookie, refreshed on same-site POSTs    (default consentkit)
+  --cookie-domain DOMAIN     its Domain, as the SDK's cookieDomain                     (default: host-only)
+  --cookie-max-age-days N    the SDK's maxAgeDays                                      (default 182)
+  --no-cookie-refresh        never send Set-Cookie`;
 
 function fail(message) {
   console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
@@ -39,6 +51,16 @@ try {
       'no-rate-limit': { type: 'boolean', default: false },
       synchronous: { type: 'string', default: 'full' },
       verify: { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
+      'trust-proxy': { type: 'string', multiple: true, default: [] },
+      'max-connections': { type: 'string', default: '1000' },
+      'headers-timeout-ms': { type: 'string', default: '5000' },
+      'request-timeout-ms': { type: 'string', default: '8000' },
+      'keep-alive-timeout-ms': { type: 'string', default: '5000' },
+      'cookie-name': { type: 'string', default: 'consentkit' },
+      'cookie-domain': { type: 'string' },
+      'cookie-max-age-days': { type: 'string', default: '182' },
+      'no-cookie-refresh': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -92,16 +114,47 @@ for (const origin of values.origin) {
   if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) fail(`--origin must look like https://www.example.com, not "${origin}"`);
 }
 
-const server = await startLedgerServer({
+/** A whole number from `min` to `max`, or the usage and exit 2. */
+function integer(flag, min, max) {
+  const value = Number(values[flag]);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`--${flag} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+const publicUrl = values['public-url'];
+if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) fail(`--public-url must look like https://www.example.com, not "${publicUrl}"`);
+const trust = values['trust-proxy'].flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const hops = trust.length === 1 && /^\d+$/.test(trust[0]) ? Number(trust[0]) : null;
+if (hops === null && trust.some((v) => !isIP(v.split('/')[0]))) fail('--trust-proxy takes a number of proxies, or their IP addresses or CIDR ranges');
+const options = {
   db,
   port,
   host: values.host,
   origins: values.origin,
   basePath: values['base-path'],
   synchronous: values.synchronous,
+  maxConnections: integer('max-connections', 1, 100_000),
+  headersTimeoutMs: integer('headers-timeout-ms', 100, 600_000),
+  requestTimeoutMs: integer('request-timeout-ms', 100, 600_000),
+  keepAliveTimeoutMs: integer('keep-alive-timeout-ms', 0, 600_000),
+  consentCookie: values['no-cookie-refresh']
+    ? false
+    : { name: values['cookie-name'], maxAgeDays: integer('cookie-max-age-days', 1, 400), ...(values['cookie-domain'] ? { domain: values['cookie-domain'] } : {}) },
+  ...(publicUrl ? { publicUrl } : {}),
+  ...(trust.length ? { trustProxy: hops ?? trust } : {}),
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
-});
+};
+
+let server;
+try {
+  server = await startLedgerServer(options);
+} catch (error) {
+  // One line an operator can act on (what, which path or port, what to do), never a stack trace.
+  const message = error instanceof LedgerStartError || error instanceof TypeError ? error.message : `could not start: ${error?.message ?? error}`;
+  console.error(`consentkit-ledger: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  process.exit(1);
+}
 console.log(`consentkit ledger listening on ${server.endpoint}`);
+if (publicUrl) console.log(`public URL: ${publicUrl}`);
 console.log(`database: ${db}`);
 if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
 

@@ -2,6 +2,10 @@
 export { createLedgerHandler } from './createLedgerHandler';
 export type { ClientInfo, LedgerHandler, LedgerHandlerOptions } from './createLedgerHandler';
 export { createNodeListener } from './createNodeListener';
+export type { NodeListenerOptions } from './createNodeListener';
+export type { TrustProxy } from './createClientAddress';
+export type { ConsentCookieOptions } from './createCookieRefresh';
+export { LedgerStartError } from './LedgerStartError';
 export { createSqliteStore } from './createSqliteStore';
 export type { SqliteStore, SqliteStoreOptions } from './createSqliteStore';
 export { startLedgerServer } from './startLedgerServer';
