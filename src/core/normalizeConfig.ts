@@ -18,7 +18,7 @@ export interface ResolvedConfig {
   policyVersion: string;
   policyUrl: string | null;
   language: string;
-  /** Built-ins first, in CONTRACT order, then the site's own. */
+  /** The four built-ins first (necessary, preferences, analytics, marketing), then the site's own. */
   categories: ResolvedCategory[];
   texts: TextOverrides;
   consentMode: Required<ConsentModeOptions> | null;
@@ -48,23 +48,27 @@ type Entry = [check: Check, expected: string, fallback?: unknown, store?: (value
 type Spec = Record<string, Entry>;
 
 /** A plain object: not null, not an array (shared with the script-tag reader). */
-export const isObject = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
-const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v == 'string' && v.length <= max && pattern.test(v);
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && !!v && !Array.isArray(v);
+const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v === 'string' && v.length <= max && pattern.test(v);
 const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
 const nonEmpty = text(200, /./);
 const STRING: [Check, string] = [text(1000), 'a string'];
-const BOOLEAN: [Check, string] = [(v) => typeof v == 'boolean', 'true or false'];
+const BOOLEAN: [Check, string] = [(v) => typeof v === 'boolean', 'true or false'];
 const NAMES: [Check, string] = [listOf((c) => nonEmpty(c) || c instanceof RegExp), 'a list of names'];
 const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 
 /**
- * Validates a configuration (CONTRACT §2). Never throws: each problem becomes
+ * Validates a configuration. Never throws: each problem becomes
  * one message in `errors`, naming the key, and the faulty part falls back to
  * its safe default, which never grants anything optional.
  */
 export function normalizeConfig(input: unknown): { config: ResolvedConfig; errors: string[] } {
   const errors: string[] = [];
-  const fault = (path: string, expected: string) => !errors.push(`"${path}" must be ${expected}; ignored`);
+  /** Reports a faulty value; returns false, so that `check(value) || fault(…)` reads as "valid, or reported". */
+  const fault = (path: string, expected: string): false => {
+    errors.push(`"${path}" must be ${expected}; ignored`);
+    return false;
+  };
   let categories: ResolvedCategory[];
 
   /** Each key of `spec` from `given`, or its default; unknown keys of `given` reported last. */
@@ -98,7 +102,7 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
         const given = Object.fromEntries(own);
         return (categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
           id,
-          required: id == 'necessary',
+          required: id === 'necessary',
           ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
         })) as ResolvedCategory[]);
       },
@@ -111,33 +115,34 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     language: [text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), '"auto" or a language tag', 'auto'],
     texts: map(Object.fromEntries, (e) => isObject(e) && Object.values(e).every(text(2000)), 'an object of strings'),
     consentMode: [
-      (v) => typeof v == 'boolean' || isObject(v),
+      (v) => typeof v === 'boolean' || isObject(v),
       'true, false or an object',
       null,
       // `true` has no keys: every option takes its default.
       (v, at) =>
         v
-          ? resolve(v, { waitForUpdate: [(v) => typeof v == 'number' && v >= 0 && v <= 10_000, '0 to 10000 ms', 500], region: [listOf(text(10)), 'a list of regions', []], adsDataRedaction: [...BOOLEAN, false], urlPassthrough: [...BOOLEAN, false] }, at + '.')
+          ? resolve(v, { waitForUpdate: [(v) => typeof v === 'number' && v >= 0 && v <= 10_000, '0 to 10000 ms', 500], region: [listOf(text(10)), 'a list of regions', []], adsDataRedaction: [...BOOLEAN, false], urlPassthrough: [...BOOLEAN, false] }, at + '.')
           : null,
     ],
-    gpc: [(v) => v == 'respect' || v == 'ignore', '"respect" or "ignore"', 'respect'],
+    gpc: [(v) => v === 'respect' || v === 'ignore', '"respect" or "ignore"', 'respect'],
     settingsButton: [...BOOLEAN, true],
     cookie: [isObject, 'an object', {}, (v, at) => resolve(v, {
       name: [text(64, /^[\w!#$%&'*+.^`|~-]+$/), 'a cookie name', 'consentkit'],
       domain: [text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i), 'a domain', null],
-      maxAgeDays: [(v) => typeof v == 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, `1 to ${MAX_AGE_DAYS_LIMIT} days`, DEFAULT_MAX_AGE_DAYS],
+      maxAgeDays: [(v) => typeof v === 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, `1 to ${MAX_AGE_DAYS_LIMIT} days`, DEFAULT_MAX_AGE_DAYS],
     }, at + '.')],
     nonce: [text(200, /^[\w+/=-]+$/), 'a nonce', null],
     injectStyles: [...BOOLEAN, true],
     blocking: map(
       (own) => Object.fromEntries(own.map(([host, id]) => [host.toLowerCase(), id])),
-      (id, host) => HOST.test(host) && categories.some((c) => c.id == id),
+      (id, host) => HOST.test(host) && categories.some((c) => c.id === id),
       'a known category under a host name',
     ),
     reloadOnWithdraw: [...BOOLEAN, true],
-    plugins: [listOf((p) => isObject(p) && typeof p.name == 'string' && typeof p.setup == 'function'), 'a list of plugins', []],
+    plugins: [listOf((p) => isObject(p) && typeof p.name === 'string' && typeof p.setup === 'function'), 'a list of plugins', []],
   };
 
-  const given = isObject(input) ? input : (input === undefined || fault('config', 'an object'), {});
+  if (input !== undefined && !isObject(input)) fault('config', 'an object');
+  const given = isObject(input) ? input : {};
   return { config: resolve(given, TOP, '') as unknown as ResolvedConfig, errors };
 }
