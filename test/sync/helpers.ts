@@ -23,6 +23,8 @@ export interface PageServices {
   wait?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
   /** Calls `hide` when the page is hidden, `online` when back online. */
   page?: Transport['watchPage'];
+  /** The browser's clock, for the core and the sync. @default Date.now */
+  now?: () => number;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface PageServices {
 export function loadPage(browser: Browser, endpoint: string | undefined, services: PageServices = {}) {
   const { config } = normalizeConfig(endpoint === undefined ? {} : { endpoint });
   const platform = createMemoryPlatform({
-    clock: { now: () => Date.now() },
+    clock: { now: services.now ?? (() => Date.now()) },
     ...(services.fetch && { fetch: services.fetch }),
     ...(services.beacon && { beacon: services.beacon }),
     ...(services.page && { watchPage: services.page }),
