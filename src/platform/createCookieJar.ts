@@ -8,16 +8,6 @@ export interface CookieLocation {
   protocol: string;
 }
 
-/**
- * Values are URI-encoded in full (`encodeURIComponent`), not in js-cookie's
- * lighter default encoding, so the consent cookie keeps its documented bytes.
- * A value that does not decode is skipped by js-cookie: it reads as absent.
- */
-const jar = Cookies.withConverter<string>({
-  read: (value) => decodeURIComponent(value),
-  write: (value) => encodeURIComponent(value),
-});
-
 /** Every domain a cookie could have been set on from `host`: none, the host, each parent domain. */
 function domainVariants(host: string): string[] {
   const domains = [''];
@@ -39,6 +29,13 @@ function pathVariants(path: string): string[] {
  * `document.cookie` throws where cookies are refused.
  */
 export function createCookieJar(where: () => CookieLocation | null): CookieJar {
+  // Values are URI-encoded in full (`encodeURIComponent`), not in js-cookie's
+  // lighter default encoding, so the consent cookie keeps its documented bytes.
+  // A value that does not decode is skipped by js-cookie: it reads as absent.
+  const jar = Cookies.withConverter<string>({
+    read: (value) => decodeURIComponent(value),
+    write: (value) => encodeURIComponent(value),
+  });
   const secure = (location: CookieLocation) => location.protocol === 'https:';
   return {
     get(name) {

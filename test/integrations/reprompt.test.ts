@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createBrowserFakes, DAY, makeCore } from './fakes';
 
-describe('expiry (CONTRACT §6)', () => {
+describe('expiry', () => {
   test('a decision stands for 182 days, then the visitor is asked again and the new receipt links the old one', () => {
     const browser = createBrowserFakes();
     const first = makeCore({}, browser).core.rejectAll({ source: 'banner' });
@@ -33,7 +33,7 @@ describe('expiry (CONTRACT §6)', () => {
   });
 });
 
-describe('policy change (CONTRACT §6)', () => {
+describe('policy change', () => {
   test('a new policy version asks again; the new receipt says why and links the old one', () => {
     const browser = createBrowserFakes();
     const old = makeCore({ policyVersion: '2018-05-24' }, browser).core.acceptAll();
