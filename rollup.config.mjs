@@ -43,7 +43,15 @@ function rawCss() {
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, outDir: undefined });
 
-const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), ts()];
+/** js-cookie builds its API with a top-level call that bundlers cannot prove pure: say so, so that code which never reads a cookie (the headless core) drops it. */
+const pureJsCookie = () => ({
+  name: 'pure-js-cookie',
+  transform(code, id) {
+    return id.includes('/js-cookie/') ? code.replace('var api = init(', 'var api = /*#__PURE__*/ init(') : null;
+  },
+});
+
+const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), pureJsCookie(), ts()];
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
