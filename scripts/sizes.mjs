@@ -8,12 +8,12 @@ import terser from '@rollup/plugin-terser';
 
 export const BUDGETS = {
   /**
-   * The script tag: every feature, the CSS and both languages inside. Issue 3
-   * targets 8,000 B; two size passes over every area brought the build from
-   * 11,235 to about 10,350 B, and what remains is behaviour other issues
-   * require (see the README's *Size and speed*). This budget keeps the gains.
+   * The script tag: every feature, the CSS, both languages and js-cookie
+   * inside. Issue 19 withdrew the 8,000 B target that had bent the source out
+   * of shape, and sets 10,900 B for readable source with js-cookie, to be
+   * reached once the build mangles internal property names.
    */
-  'dist/consentkit.min.js': 10400,
+  'dist/consentkit.min.js': 10900,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
   'headless core (createConsentCore)': 2400,
 };
