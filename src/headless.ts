@@ -9,5 +9,5 @@ export type { Clock, KeyValueStore, RecordSlot } from './core/storage';
 export { createCookieSlot } from './platform/cookieSlot';
 export { createWebStore } from './platform/webStore';
 export type { ConsentKitConfig } from './core/config';
-export type { Receipt, ReceiptAction, ReceiptReason, ReceiptSource } from './core/receipt';
+export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';

@@ -16,7 +16,7 @@ export type {
   TextOverrides,
 } from './core/config';
 export type { DecisionOptions } from './core/createConsentCore';
-export type { Receipt, ReceiptAction, ReceiptReason, ReceiptSource } from './core/receipt';
+export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
 export type { SyncResult } from './sync/createSync';
 export type { SubjectRecords } from './sync/subjectRecords';

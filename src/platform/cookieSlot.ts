@@ -23,6 +23,6 @@ export function cookieSlotIn(jar: CookieJar, { name, domain }: CookieSlotOptions
 }
 
 /** The consent cookie of this page's document (none in Node: it reads as empty). */
-export function createCookieSlot(options: CookieSlotOptions): RecordSlot {
-  return cookieSlotIn(createCookieJar(() => (globalThis.document ? globalThis.location : null)), options);
+export function createCookieSlot({ name, domain }: CookieSlotOptions): RecordSlot {
+  return cookieSlotIn(createCookieJar(() => (globalThis.document ? globalThis.location : null)), { name, domain });
 }

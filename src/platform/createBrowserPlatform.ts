@@ -9,9 +9,9 @@ import { watchPage } from './watchPage';
  * (Node, a worker) cookies read as empty and write nowhere, storage lives in
  * memory, and the page has no address and no languages; requests go through
  * the global `fetch` where there is one.
- * @param win the page's window @default globalThis.window
+ * @param win the page's window; null: none @default globalThis.window, null in Node
  */
-export function createBrowserPlatform(win: (Window & typeof globalThis) | undefined = globalThis.window): Platform {
+export function createBrowserPlatform(win: (Window & typeof globalThis) | null = globalThis.window ?? null): Platform {
   const doc = win?.document ?? null;
   const nav = win?.navigator;
   return {

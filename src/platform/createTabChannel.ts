@@ -10,7 +10,7 @@ const KEY = 'consentkit';
  * channel does it listen for `storage`: that listener makes Chromium open web
  * storage at start-up. Never throws: with neither, messages go nowhere.
  */
-export function createTabChannel(win: (Window & typeof globalThis) | undefined): TabChannel {
+export function createTabChannel(win: (Window & typeof globalThis) | null): TabChannel {
   const channel = win && typeof win.BroadcastChannel === 'function' ? new win.BroadcastChannel(KEY) : null;
   let onStorage: ((event: StorageEvent) => void) | undefined;
   return {
