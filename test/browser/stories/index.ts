@@ -1,0 +1,15 @@
+import { describe, expect, test } from 'vitest';
+import type { EngineName } from '../engines';
+import { decisionStories } from './decisions';
+import { useShop } from './shop';
+
+/** Every story, once, in one engine: each engine's test file calls this with its name. */
+export function runStories(engine: EngineName): void {
+  describe(engine, () => {
+    const shop = useShop(engine);
+    test('the engine starts and says which version it is', () => {
+      expect(shop.engine.version).toMatch(/^(Chromium|Firefox ESR|WebKitGTK) \d+\.\d+/);
+    });
+    decisionStories(shop);
+  });
+}
