@@ -78,6 +78,39 @@ export class VisitorPage {
     return this.until(() => this.sees(role, name, within), timeout);
   }
 
+  /** Waits up to `timeout` ms until the control is gone (removed or hidden); false if it stayed. */
+  async waitUntilGone(role: string, name: string, within?: Within, timeout = 5000): Promise<boolean> {
+    return this.until(async () => !(await this.sees(role, name, within)), timeout);
+  }
+
+  /** The text of every element with this role (e.g. a `status` live region, which has no name). */
+  async texts(role: string, within?: Within): Promise<string[]> {
+    return this.query(
+      ({ role, within }) => {
+        if (!('TestingLibraryDom' in window)) return 'no-queries' as const;
+        const { queryAllByRole } = (window as unknown as InPage).TestingLibraryDom;
+        const root = within ? queryAllByRole(document.body, within.role, { name: within.name })[0] : document.body;
+        return root ? queryAllByRole(root, role).map((element) => element.textContent ?? '') : [];
+      },
+      { role, within },
+    );
+  }
+
+  /** Whether a checkbox or switch is on, as assistive technology reads it (`checked`, or `aria-checked`). */
+  async isChecked(role: string, name: string, within?: Within): Promise<boolean> {
+    return this.query(
+      ({ role, name, within }) => {
+        if (!('TestingLibraryDom' in window)) return 'no-queries' as const;
+        const { queryAllByRole } = (window as unknown as InPage).TestingLibraryDom;
+        const root = within ? queryAllByRole(document.body, within.role, { name: within.name })[0] : document.body;
+        const element = root && queryAllByRole(root, role, { name })[0];
+        if (!element) throw new Error(`no ${role} named "${name}"`);
+        return element instanceof HTMLInputElement ? element.checked : element.getAttribute('aria-checked') === 'true';
+      },
+      { role, name, within },
+    );
+  }
+
   /** Accessible names of every control with this role, in document order. */
   async names(role: string, within?: Within): Promise<string[]> {
     return this.query(

@@ -20,6 +20,8 @@ export function decisionStories(shop: Shop): void {
     await settled(page);
     expect(await ranLog(page)).toEqual([]);
     expect(shop.trackerHits()).toEqual([]);
+    // The video waits behind its placeholder, whose button offers to load it.
+    expect(await page.sees('button', 'Load Video (accept Marketing cookies)')).toBe(true);
     expect(await page.evaluate(() => document.querySelector('iframe')?.hasAttribute('src'))).toBe(false);
     expect(await session.cookies(shop.url())).toEqual([]);
   });
@@ -49,7 +51,7 @@ export function decisionStories(shop: Shop): void {
     test(`"${answer}" keeps every tracker silent across two reloads, and the banner does not come back`, async () => {
       const { session, page } = await shop.visit();
       await page.click('button', answer, BANNER);
-      expect(await page.waitFor(() => !document.querySelector('[aria-labelledby="ck-t"]'))).toBe(true);
+      expect(await page.waitUntilGone('region', 'Cookies')).toBe(true);
       for (let i = 0; i < 2; i++) {
         await page.reload();
         await settled(page);

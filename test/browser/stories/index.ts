@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { EngineName } from '../engines';
+import { crossTabStories } from './crossTab';
+import { cspStories } from './csp';
 import { decisionStories } from './decisions';
+import { frenchStories } from './french';
+import { keyboardStories } from './keyboard';
+import { outboxStories } from './outbox';
 import { useShop } from './shop';
 
 /** Every story, once, in one engine: each engine's test file calls this with its name. */
@@ -11,5 +16,10 @@ export function runStories(engine: EngineName): void {
       expect(shop.engine.version).toMatch(/^(Chromium|Firefox ESR|WebKitGTK) \d+\.\d+/);
     });
     decisionStories(shop);
+    outboxStories(shop);
+    keyboardStories(shop);
+    cspStories(shop);
+    frenchStories(shop);
+    crossTabStories(shop);
   });
 }
