@@ -16,7 +16,10 @@ export async function launchChromium(): Promise<Engine> {
       const context = await browser.newContext();
       return {
         newTab: async () => chromiumTab(await context.newPage()),
-        cookies: async (url) => (await context.cookies(url)).map(({ name, value, domain, path }) => ({ name, value, domain, path })),
+        cookies: async (url) =>
+          (await context.cookies(url)).map(({ name, value, domain, path, expires, sameSite }) => ({
+            name, value, domain, path, expires: expires > 0 ? expires : null, sameSite: sameSite ?? null,
+          })),
         close: () => context.close(),
       };
     },

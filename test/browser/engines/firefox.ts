@@ -32,7 +32,9 @@ export async function launchFirefox(): Promise<Engine> {
           const { hostname, pathname } = new URL(url);
           return (await context.cookies())
             .filter((c) => domainMatches(hostname, c.domain) && pathname.startsWith(c.path))
-            .map(({ name, value, domain, path }) => ({ name, value, domain, path }));
+            .map(({ name, value, domain, path, expires, sameSite }) => ({
+              name, value, domain, path, expires: expires > 0 ? expires : null, sameSite: sameSite && sameSite !== 'Default' ? sameSite : null,
+            }));
         },
         close: () => context.close(),
       };

@@ -13,6 +13,10 @@ export interface Cookie {
   /** As the browser reports it: `.shop.test` for a domain cookie, `www.shop.test` for a host-only one. */
   domain: string;
   path: string;
+  /** When it expires, in seconds since 1970; null for a session cookie. */
+  expires: number | null;
+  /** 'Strict', 'Lax' or 'None' as the engine reports it; null when it reports nothing. */
+  sameSite: string | null;
 }
 
 export interface Tab {

@@ -114,7 +114,11 @@ function webkitSession(driver: WebDriver, forget: () => void): Session {
       const cookies = await serial(() => driver.manage().getCookies());
       return cookies
         .filter((c) => pathname.startsWith(c.path ?? '/'))
-        .map((c) => ({ name: c.name, value: c.value, domain: c.domain ?? '', path: c.path ?? '/' }));
+        .map((c) => ({
+          name: c.name, value: c.value, domain: c.domain ?? '', path: c.path ?? '/',
+          expires: typeof c.expiry === 'number' ? c.expiry : c.expiry instanceof Date ? c.expiry.getTime() / 1000 : null,
+          sameSite: c.sameSite ?? null,
+        }));
     },
     async close() {
       forget();

@@ -35,7 +35,10 @@ export function decisionStories(shop: Shop): void {
     expect([...(await ranLog(page))].sort()).toEqual([...EVERYTHING].sort());
     expect([...shop.trackerHits()].sort()).toEqual(TRACKED_ONCE);
     expect(await page.sees('region', 'Cookies')).toBe(false);
-    expect((await session.cookies(shop.url())).map((c) => c.name)).toEqual(['consentkit']);
+    // The consent cookie: first-party, Lax, for the whole site, kept six months (182 days).
+    const [cookie] = await session.cookies(shop.url());
+    expect(cookie).toMatchObject({ name: 'consentkit', domain: 'www.shop.test', path: '/', sameSite: 'Lax' });
+    expect(((cookie?.expires ?? 0) - Date.now() / 1000) / 86_400).toBeCloseTo(182, 0);
 
     shop.server.requests.length = 0;
     await page.reload();
@@ -88,6 +91,18 @@ export function decisionStories(shop: Shop): void {
     expect((await ranLog(page)).filter((name) => name.startsWith('later'))).toEqual(['later']);
     expect(shop.trackerHits()).not.toContain('tracker.test/later-marketing.js');
     expect(shop.trackerHits()).not.toContain('tracker.test/b.js');
+  });
+
+  test("the video's placeholder button grants marketing alone, loads the video and records where the choice was made", async () => {
+    const { page } = await shop.visit();
+    await settled(page);
+    await page.click('button', 'Load Video (accept Marketing cookies)');
+    await expect.poll(() => shop.trackerHits()).toContain('tracker.test/frame.html');
+    expect(await page.evaluate(() => document.querySelector('iframe')?.getAttribute('src'))).toBe(`http://tracker.test:${shop.server.port}/frame.html`);
+    await page.waitFor(() => (window as unknown as { ranLog: string[] }).ranLog.includes('b'));
+    expect((await ranLog(page)).filter((name) => TAGGED.includes(name))).toEqual(['b']);
+    const receipt = await page.evaluate(() => window.consentkit!.receipts().at(-1));
+    expect(receipt).toMatchObject({ source: 'placeholder', categories: { marketing: true, analytics: false } });
   });
 
   test('withdrawing marketing in the dialog deletes its cookie on every domain it was set on, keeps analytics, and reloads once', async () => {
