@@ -86,5 +86,5 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
     expect(contrast(ring.outline, ring.bg)).toBeGreaterThanOrEqual(3);
     await page.close();
-});
+  });
 }
