@@ -74,12 +74,12 @@ export class VisitorPage {
   }
 
   /** Waits up to `timeout` ms until the control is there; false if it never came. */
-  async waitToSee(role: string, name: string, within?: Within, timeout = 5000): Promise<boolean> {
+  async waitToSee(role: string, name: string, within?: Within, timeout = 10_000): Promise<boolean> {
     return this.until(() => this.sees(role, name, within), timeout);
   }
 
   /** Waits up to `timeout` ms until the control is gone (removed or hidden); false if it stayed. */
-  async waitUntilGone(role: string, name: string, within?: Within, timeout = 5000): Promise<boolean> {
+  async waitUntilGone(role: string, name: string, within?: Within, timeout = 10_000): Promise<boolean> {
     return this.until(async () => !(await this.sees(role, name, within)), timeout);
   }
 
@@ -126,7 +126,7 @@ export class VisitorPage {
     );
   }
 
-  /** Clicks the control with the engine's real pointer, once it is there (up to 5 s). */
+  /** Clicks the control with the engine's real pointer, once it is there (up to 10 s). */
   async click(role: string, name: string, within?: Within): Promise<void> {
     const mark = `t${++this.clicks}`;
     const found = await this.until(() =>
@@ -141,7 +141,7 @@ export class VisitorPage {
         },
         { role, name, within, mark },
       ),
-    5000);
+    10_000);
     if (!found) throw new Error(`no ${role} named "${name}"${within ? ` in the ${within.role} "${within.name}"` : ''}`);
     await this.tab.clickSelector(`[data-story-target="${mark}"]`);
   }
@@ -184,7 +184,7 @@ export class VisitorPage {
   }
 
   /** Polls `fn` in the page until it returns a truthy value (returned), or gives the last value after `timeout` ms. */
-  async waitFor<R, A = undefined>(fn: (arg: A) => R, arg?: A, timeout = 5000): Promise<R> {
+  async waitFor<R, A = undefined>(fn: (arg: A) => R, arg?: A, timeout = 10_000): Promise<R> {
     let last: R = undefined as R;
     await this.until(async () => !!(last = await this.tab.evaluate(fn, arg)), timeout);
     return last;

@@ -10,7 +10,8 @@ import { useShop } from './shop';
 
 /** Every story, once, in one engine: each engine's test file calls this with its name. */
 export function runStories(engine: EngineName): void {
-  describe(engine, () => {
+  // A story drives a real browser through several page loads: a minute before it counts as stuck.
+  describe(engine, { timeout: 60_000 }, () => {
     const shop = useShop(engine);
     test('the engine starts and says which version it is', () => {
       expect(shop.engine.version).toMatch(/^(Chromium|Firefox ESR|WebKitGTK) \d+\.\d+/);
