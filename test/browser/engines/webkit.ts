@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Builder, By, Key as SeleniumKey, type WebDriver } from 'selenium-webdriver';
 import { startHostProxy } from './hostProxy';
@@ -30,7 +31,7 @@ export async function launchWebKit(): Promise<Engine> {
     const driver = startProcess('WebKitWebDriver', [`--port=${port}`], { env: { ...process.env, DISPLAY: display } });
     started.push(() => stopProcess(driver));
     const server = `http://127.0.0.1:${port}`;
-    await waitForDriver(server, driver.exitCode);
+    await waitForDriver(server, driver);
     const proxy = await startHostProxy();
     started.push(proxy.close);
 
@@ -69,8 +70,9 @@ export async function launchWebKit(): Promise<Engine> {
   }
 }
 
-async function waitForDriver(server: string, _exit: number | null): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+/** Waits (up to 5 s) for WebKitWebDriver to answer on its port. */
+async function waitForDriver(server: string, driver: ChildProcess): Promise<void> {
+  for (let i = 0; i < 50 && driver.exitCode === null; i++) {
     try {
       if ((await fetch(`${server}/status`)).ok) return;
     } catch {
@@ -78,7 +80,7 @@ async function waitForDriver(server: string, _exit: number | null): Promise<void
     }
     await sleep(100);
   }
-  throw new Error('WebKitWebDriver did not start');
+  throw new Error(`WebKitWebDriver did not start (exit code ${driver.exitCode})`);
 }
 
 function webkitSession(driver: WebDriver, forget: () => void): Session {

@@ -76,6 +76,7 @@ export function useShop(name: EngineName): Shop {
   beforeAll(async () => {
     const [engine, server] = await Promise.all([launchEngine(name), startTestServer()]);
     Object.assign(shop, { engine, server });
+    console.info(`[${name}] ${engine.version}`);
     for (const script of ['a', 'b', 'late', 'dyn', 'later', 'later-marketing']) {
       server.route(`/${script}.js`, (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
