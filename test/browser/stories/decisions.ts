@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import type { Cookie } from '../engines';
 import { ANALYTICS_ONLY, BANNER, DIALOG, EVERYTHING, TAGGED, ranLog, settled, waitForRun, type Shop } from './shop';
 
 const TRACKED_ONCE = [
@@ -105,19 +106,21 @@ export function decisionStories(shop: Shop): void {
     expect(receipt).toMatchObject({ source: 'placeholder', categories: { marketing: true, analytics: false } });
   });
 
-  test('withdrawing marketing in the dialog deletes its cookie on every domain it was set on, keeps analytics, and reloads once', async () => {
-    const { session, page } = await shop.visit();
+  test('withdrawing marketing in the dialog deletes its cookie on every domain and path it was set on, keeps analytics, and reloads once', async () => {
+    const { session, page } = await shop.visit('/shop/cart');
     await page.click('button', 'Accept all', BANNER);
     await waitForRun(page, EVERYTHING.length);
-    // What trackers set: for the whole site, for the host alone, for the host as a domain; and analytics' own.
+    // What trackers set: for the whole site, for the host alone, for the host as a domain, for a section
+    // of the site; and analytics' own.
     await page.evaluate(() => {
       document.cookie = '_fbp=site; domain=shop.test; path=/';
       document.cookie = '_fbp=host-only; path=/';
       document.cookie = '_fbp=host-domain; domain=www.shop.test; path=/';
+      document.cookie = '_fbp=section; path=/shop';
       document.cookie = '_ga=stats; domain=shop.test; path=/';
     });
-    const before = (await session.cookies(shop.url())).filter((c) => c.name === '_fbp').map((c) => c.domain);
-    expect(before.sort()).toEqual(['.shop.test', '.www.shop.test', 'www.shop.test']);
+    const where = (cookies: Cookie[], name: string) => cookies.filter((c) => c.name === name).map((c) => c.domain + c.path).sort();
+    expect(where(await session.cookies(shop.url('/shop/cart')), '_fbp')).toEqual(['.shop.test/', '.www.shop.test/', 'www.shop.test/', 'www.shop.test/shop']);
 
     await page.evaluate(() => ((window as unknown as { loads: number }).loads = 1));
     await page.click('button', 'Cookie settings');
@@ -127,7 +130,8 @@ export function decisionStories(shop: Shop): void {
     expect(await page.waitFor(() => !('loads' in window) && 'pageSettled' in window, undefined, 10_000)).toBe(true);
     await waitForRun(page, ANALYTICS_ONLY.length);
     expect([...(await ranLog(page))].sort()).toEqual([...ANALYTICS_ONLY].sort());
-    const after = await session.cookies(shop.url());
-    expect(after.map((c) => `${c.name}@${c.domain}`).sort()).toEqual(['_ga@.shop.test', 'consentkit@www.shop.test']);
+    const after = await session.cookies(shop.url('/shop/cart'));
+    expect(where(after, '_fbp')).toEqual([]);
+    expect(after.map((c) => `${c.name}@${c.domain}${c.path}`).sort()).toEqual(['_ga@.shop.test/', 'consentkit@www.shop.test/']);
   });
 }

@@ -88,6 +88,7 @@ export function useShop(name: EngineName): Shop {
     }
     server.page('/frame.html', '<!doctype html><html lang="en"><title>Video</title><p>video</p></html>');
     server.page('/', shopPage(server.port));
+    server.page('/shop/cart', shopPage(server.port));
     server.page('/privacy', '<!doctype html><html lang="en"><title>Privacy</title><p>Privacy policy</p></html>');
   }, 90_000);
   afterEach(async () => {
