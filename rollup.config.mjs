@@ -61,7 +61,7 @@ export default [
   {
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es' },
-    external: [/^node:/, 'better-sqlite3'],
+    external: [/^node:/, 'better-sqlite3', 'pg'],
     plugins: [ts()],
   },
   ...[
@@ -71,7 +71,7 @@ export default [
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'es' },
-    external: [/^node:/, 'better-sqlite3'],
+    external: [/^node:/, 'better-sqlite3', 'pg'],
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
 ];

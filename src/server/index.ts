@@ -4,6 +4,10 @@ export type { ClientInfo, LedgerHandler, LedgerHandlerOptions } from './createLe
 export { createNodeListener } from './createNodeListener';
 export { createSqliteStore } from './createSqliteStore';
 export type { SqliteStore, SqliteStoreOptions } from './createSqliteStore';
+export { createPostgresStore } from './createPostgresStore';
+export type { PostgresStore, PostgresStoreOptions } from './createPostgresStore';
+export { SCHEMA_VERSION } from './postgresMigrations';
+export type { MigrationResult } from './postgresMigrations';
 export { startLedgerServer } from './startLedgerServer';
 export type { LedgerServer, LedgerServerOptions } from './startLedgerServer';
 export { verifyLedger } from './verifyLedger';
