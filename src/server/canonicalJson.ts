@@ -21,9 +21,14 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A row's hash: its previous link, then its content (the receipt and the server's receive time). */
-export function chainHash(prevHash: string, row: Pick<LedgerRow, 'body' | 'receivedAt'>): string {
-  return sha256Hex(prevHash + '\n' + '{"receipt":' + row.body + ',"receivedAt":' + JSON.stringify(row.receivedAt) + '}');
+/**
+ * A row's hash: its previous link, then its content: the receipt, the server's
+ * receive time and the row's flags. Flags enter only when there are some, so
+ * rows stored before flags existed keep their hash.
+ */
+export function chainHash(prevHash: string, row: Pick<LedgerRow, 'body' | 'receivedAt'> & { flags?: readonly string[] }): string {
+  const flags = row.flags?.length ? '"flags":' + JSON.stringify(row.flags) + ',' : '';
+  return sha256Hex(prevHash + '\n' + '{' + flags + '"receipt":' + row.body + ',"receivedAt":' + JSON.stringify(row.receivedAt) + '}');
 }
 
 /** A tombstone's hash, chained across all tombstones so an erasure record cannot be dropped or altered unnoticed. */

@@ -14,4 +14,4 @@ export { verifyLedger } from './verifyLedger';
 export type { BrokenLink, VerifyResult } from './verifyLedger';
 export { GENESIS_HASH, canonicalJson, chainHash, subjectHash, tombstoneHash } from './canonicalJson';
 export type { RateLimitOptions } from './createRateLimiter';
-export type { AppendResult, EraseResult, LedgerEntry, LedgerRow, LedgerStore, MaybePromise, Tombstone } from './types';
+export type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, MaybePromise, PageRequest, SubjectLimit, SubjectPage, Tombstone } from './types';

@@ -1,19 +1,33 @@
 /** A value now (SQLite) or later (a networked database such as Postgres). */
 export type MaybePromise<T> = T | Promise<T>;
 
+/**
+ * Why a stored receipt deserves a second look. Flags are ledger metadata kept
+ * beside the receipt (never inside its body) and covered by the row's hash.
+ * - `clock-skew`: the receipt's timestamp was further from the ledger's clock
+ *   than the handler allows; it was stored anyway, ordered by receive time.
+ * - `previous-mismatch`: its `previous` was not the id of the subject's last
+ *   stored receipt (a forged or reordered receipt, or one that overtook another).
+ */
+export type LedgerFlag = 'clock-skew' | 'previous-mismatch';
+
 /** A validated receipt ready to append: its canonical JSON is what gets stored and hashed. */
 export interface LedgerEntry {
   id: string;
   subject: string;
-  /** Client decision time (ISO, UTC), used to order a subject's receipts. */
+  /** Client decision time (ISO, UTC), as in the body: shown, never used for ordering. */
   timestamp: string;
+  /** The receipt's `previous`; the store flags `previous-mismatch` when it is not the subject's last stored id. */
+  previous: string | null;
   /** Canonical JSON of the whole receipt, extra fields included. */
   body: string;
+  /** Flags decided before the store sees the entry (`clock-skew`); the store adds `previous-mismatch`. */
+  flags: readonly LedgerFlag[];
 }
 
 /** One stored receipt: a link of its subject's hash chain. */
 export interface LedgerRow {
-  /** Append order across the whole ledger. */
+  /** Receive order across the whole ledger: the order of a subject's receipts and of its decision. */
   seq: number;
   id: string;
   subject: string;
@@ -21,9 +35,11 @@ export interface LedgerRow {
   /** Server receive time (ISO, UTC), recorded beside the client's. */
   receivedAt: string;
   body: string;
+  /** Sorted; empty for an unremarkable receipt. */
+  flags: LedgerFlag[];
   /** Hash of this subject's previous row, or GENESIS_HASH for its first. */
   prevHash: string;
-  /** SHA-256 of prevHash and this row's canonical content (see chainHash). */
+  /** SHA-256 of prevHash and this row's content (see chainHash). */
   hash: string;
 }
 
@@ -41,36 +57,88 @@ export interface Tombstone {
   hash: string;
 }
 
-export interface AppendResult {
-  /** Ids stored by this call. */
-  stored: string[];
-  /** Ids already in the ledger (or repeated in the batch): nothing stored. */
-  duplicates: string[];
-  /** Ids whose subject was erased: not stored, so an erasure cannot be undone by a late retry. */
-  erased: string[];
+/** At most `limit` new receipts per subject within any `windowMs`, counted from the stored rows. */
+export interface SubjectLimit {
+  limit: number;
+  windowMs: number;
 }
+
+export interface AppendOptions {
+  /** Server receive time (ISO, UTC) given to every row of the batch. */
+  receivedAt: string;
+  /** Checked inside the write transaction, so concurrent posts cannot exceed it; absent: no cap. */
+  subjectLimit?: SubjectLimit;
+}
+
+/**
+ * A batch is stored whole or not at all: a batch touching an erased subject
+ * or a subject over its limit stores nothing.
+ */
+export type AppendResult =
+  | {
+      status: 'stored';
+      /** Ids stored by this call. */
+      stored: string[];
+      /** Ids already in the ledger (or repeated in the batch): nothing stored. */
+      duplicates: string[];
+    }
+  | {
+      status: 'erased';
+      /** Ids of the batch whose subject has a tombstone; an erasure is never undone by a late retry. */
+      erased: string[];
+    }
+  | {
+      status: 'limited';
+      /** When the subject over its limit may write again, in ms from receivedAt (at least 1). */
+      retryAfterMs: number;
+    };
 
 export interface EraseResult {
   tombstone: Tombstone;
   /** True when the subject had already been erased by an earlier call. */
   already: boolean;
+  /**
+   * True when no byte of the erased rows is left anywhere the store keeps data
+   * (SQLite: the file, its -wal and -shm). False while that is not yet so: the
+   * store then finishes on its own, without waiting for further requests.
+   */
+  purged: boolean;
+}
+
+/** One page of a subject's rows, in receive order. */
+export interface PageRequest {
+  /** Only rows with a greater seq; null for the first page. */
+  after: number | null;
+  /** At most this many rows (the route caps it). */
+  limit: number;
+}
+
+export interface SubjectPage {
+  /** At most `limit` rows after `after`, by seq. */
+  rows: LedgerRow[];
+  /** The subject's last received row, whatever the page: its decision. Null when the subject has no rows. */
+  latest: LedgerRow | null;
+  /** True when rows after this page exist. */
+  more: boolean;
 }
 
 /**
  * Where the ledger lives. Hashing is done by the shared helpers in
  * canonicalJson.ts; a store only has to append atomically (reading the
- * subject's last hash and inserting in one write transaction) and read back.
+ * subject's last row and inserting in one write transaction) and read back.
+ * Every method may answer now or with a promise.
  */
 export interface LedgerStore {
-  /** Appends new receipts in one transaction, each chained onto its subject's last row. */
-  append(entries: readonly LedgerEntry[], receivedAt: string): MaybePromise<AppendResult>;
-  /** A subject's rows in append order (empty when unknown or erased). */
-  read(subject: string): MaybePromise<LedgerRow[]>;
+  /** Appends a batch in one transaction, each new row chained onto its subject's last row. */
+  append(entries: readonly LedgerEntry[], options: AppendOptions): MaybePromise<AppendResult>;
+  /** One page of a subject's rows and its latest row; reads no more than the page (rows and latest). */
+  read(subject: string, page: PageRequest): MaybePromise<SubjectPage>;
   /** Deletes a subject's rows and leaves a tombstone; null when the subject was never seen. */
   erase(subject: string, erasedAt: string): MaybePromise<EraseResult | null>;
-  /** Every row, grouped by subject and in append order within each, for verifyLedger. */
+  /** Every row, grouped by subject and by seq within each, for verifyLedger. */
   rows(): Iterable<LedgerRow> | AsyncIterable<LedgerRow>;
   /** Every tombstone in append order, for verifyLedger. */
   tombstones(): Iterable<Tombstone> | AsyncIterable<Tombstone>;
+  /** Stops background work (a pending purge is finished first when it can be) and releases the database. */
   close(): MaybePromise<void>;
 }
