@@ -3,7 +3,7 @@ import { GENESIS_HASH, subjectHash, tombstoneHash } from './canonicalJson';
 import { loadPg } from './loadPg';
 import { AppendConflict, appendBatch, lockSubjects } from './postgresAppend';
 import { LOCK_CLASS, LOCK_TOMBSTONES, SCHEMA_VERSION, migratePostgres, quoteSchema, schemaVersion, type MigrationResult } from './postgresMigrations';
-import type { AppendResult, EraseResult, LedgerEntry, LedgerRow, LedgerStore, Tombstone } from './types';
+import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
 
 export interface PostgresStoreOptions {
   /** A connection URL (postgres://user:password@host:5432/db), or options for pg's Pool. Required. */
@@ -32,15 +32,15 @@ export interface PostgresStore extends LedgerStore {
   readonly schema: string;
   /** What opening did to the schema: the versions applied now (none when already current or `migrate: false`). */
   readonly migration: MigrationResult;
-  append(entries: readonly LedgerEntry[], receivedAt: string): Promise<AppendResult>;
-  read(subject: string): Promise<LedgerRow[]>;
+  append(entries: readonly LedgerEntry[], options: AppendOptions): Promise<AppendResult>;
+  read(subject: string, page: PageRequest): Promise<SubjectPage>;
   erase(subject: string, erasedAt: string): Promise<EraseResult | null>;
   rows(): AsyncIterable<LedgerRow>;
   tombstones(): AsyncIterable<Tombstone>;
   close(): Promise<void>;
 }
 
-const ROW = `seq, id, subject, timestamp, received_at AS "receivedAt", body, prev_hash AS "prevHash", hash`;
+const ROW = `seq, id, subject, timestamp, received_at AS "receivedAt", body, flags, prev_hash AS "prevHash", hash`;
 const TOMB = `seq, subject_hash AS "subjectHash", receipts, first_received_at AS "firstReceivedAt",
   last_received_at AS "lastReceivedAt", erased_at AS "erasedAt", prev_hash AS "prevHash", hash`;
 /** Serialization failures and deadlocks are PostgreSQL asking for a retry. */
@@ -49,8 +49,9 @@ const MAX_ATTEMPTS = 5;
 /** Rows fetched per round trip when streaming the whole ledger to verify or copy it. */
 const PAGE = 1000;
 
-/** bigint columns come back as strings from pg; seq stays far below 2^53. */
-const toRow = (row: LedgerRow): LedgerRow => ({ ...row, seq: Number(row.seq) });
+type StoredRow = Omit<LedgerRow, 'seq' | 'flags'> & { seq: string; flags: string };
+/** bigint columns come back as strings from pg (seq stays far below 2^53); flags are stored comma-joined. */
+const toRow = (row: StoredRow): LedgerRow => ({ ...row, seq: Number(row.seq), flags: row.flags ? (row.flags.split(',') as LedgerFlag[]) : [] });
 const toTombstone = (t: Tombstone): Tombstone => ({ ...t, seq: Number(t.seq) });
 
 /**
@@ -140,14 +141,25 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
     pool,
     schema: s,
     migration,
-    append: (entries, receivedAt) => transaction((client) => appendBatch(client, s, entries, receivedAt)),
-    async read(subject) {
-      const { rows } = await pool.query<LedgerRow>(`SELECT ${ROW} FROM ${s}.receipts WHERE subject = $1 ORDER BY seq`, [subject]);
-      return rows.map(toRow);
+    append: (entries, options) => transaction((client) => appendBatch(client, s, entries, options)),
+    async read(subject, { after, limit }) {
+      // One statement, so the page and the latest row come from one snapshot; one row more than asked tells whether more follow.
+      const { rows } = await pool.query<StoredRow & { latest: boolean }>(
+        `(SELECT ${ROW}, false AS latest FROM ${s}.receipts WHERE subject = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+         UNION ALL (SELECT ${ROW}, true FROM ${s}.receipts WHERE subject = $1 ORDER BY seq DESC LIMIT 1)`,
+        [subject, after ?? 0, limit + 1],
+      );
+      const page: LedgerRow[] = [];
+      let latest: LedgerRow | null = null;
+      for (const { latest: isLatest, ...row } of rows) {
+        if (isLatest) latest = toRow(row);
+        else page.push(toRow(row));
+      }
+      return { rows: page.slice(0, limit), latest, more: page.length > limit };
     },
     erase: (subject, erasedAt) => transaction((client) => eraseSubject(client, s, subject, erasedAt)),
     async *rows() {
-      for await (const row of stream<LedgerRow>(`SELECT ${ROW} FROM ${s}.receipts ORDER BY subject, seq`)) yield toRow(row);
+      for await (const row of stream<StoredRow>(`SELECT ${ROW} FROM ${s}.receipts ORDER BY subject, seq`)) yield toRow(row);
     },
     async *tombstones() {
       for await (const t of stream<Tombstone>(`SELECT ${TOMB} FROM ${s}.tombstones ORDER BY seq`)) yield toTombstone(t);
@@ -173,7 +185,7 @@ async function eraseSubject(client: PoolClient, s: string, subject: string, eras
   if (!n || !first || !last) {
     const existing = await client.query<Tombstone>(`SELECT ${TOMB} FROM ${s}.tombstones WHERE subject_hash = $1`, [digest]);
     const tombstone = existing.rows[0];
-    return tombstone ? { tombstone: toTombstone(tombstone), already: true } : null;
+    return tombstone ? { tombstone: toTombstone(tombstone), already: true, purged: false } : null;
   }
   await client.query(`DELETE FROM ${s}.receipts WHERE subject = $1`, [subject]);
   await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_TOMBSTONES})`);
@@ -186,5 +198,6 @@ async function eraseSubject(client: PoolClient, s: string, subject: string, eras
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq`,
     [digest, n, first, last, erasedAt, prevHash, hash],
   );
-  return { tombstone: { seq: Number(inserted.rows[0]?.seq), ...fields, prevHash, hash }, already: false };
+  // Deleted tuples keep their bytes until VACUUM reclaims the pages: not purged yet, whatever happens next.
+  return { tombstone: { seq: Number(inserted.rows[0]?.seq), ...fields, prevHash, hash }, already: false, purged: false };
 }

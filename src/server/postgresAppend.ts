@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { GENESIS_HASH, chainHash, sha256Hex, subjectHash } from './canonicalJson';
 import { LOCK_CLASS } from './postgresMigrations';
-import type { AppendResult, LedgerEntry } from './types';
+import type { AppendOptions, AppendResult, LedgerEntry, LedgerFlag } from './types';
 
 /**
  * The advisory-lock key of a subject: 32 bits of a digest. Two subjects that
@@ -28,52 +28,80 @@ export class AppendConflict extends Error {
   }
 }
 
+interface Known {
+  kind: 'erased' | 'id' | 'head' | 'recent';
+  key: string;
+  id: string | null;
+  hash: string | null;
+  n: number | null;
+}
+
 /**
  * One attempt at appending a batch, inside a transaction the caller opened.
- * With the subjects locked, the erased subjects, the known ids and each
- * subject's head are read in one round trip, the links are computed here with
- * the shared helpers, and the new rows go in with one INSERT. The same rules
- * as SQLite decide each entry: erased subject first, then a known id, then store.
+ * With the subjects locked, one round trip reads the erased subjects, the
+ * known ids, each subject's last row and (with a limit) how many of its newest
+ * rows are inside the window; the links are computed here with the shared
+ * helpers, and the new rows go in with one INSERT. The rules and their order
+ * are the SQLite store's: an erased subject refuses the batch, then the
+ * per-subject limit, then each id is stored or reported as a duplicate.
  */
-export async function appendBatch(client: ClientBase, s: string, entries: readonly LedgerEntry[], receivedAt: string): Promise<AppendResult> {
+export async function appendBatch(client: ClientBase, s: string, entries: readonly LedgerEntry[], options: AppendOptions): Promise<AppendResult> {
+  const { receivedAt, subjectLimit } = options;
+  const now = Date.parse(receivedAt);
   const subjects = [...new Set(entries.map((e) => e.subject))];
   await lockSubjects(client, subjects);
-  const known = await client.query<{ kind: 'erased' | 'id' | 'head'; key: string; hash: string | null }>(
-    `SELECT 'erased' AS kind, subject_hash AS key, NULL AS hash FROM ${s}.tombstones WHERE subject_hash = ANY($1::text[])
-     UNION ALL SELECT 'id', id, NULL FROM ${s}.receipts WHERE id = ANY($2::text[])
-     UNION ALL SELECT 'head', u.subject, r.hash FROM unnest($3::text[]) AS u(subject)
-       CROSS JOIN LATERAL (SELECT hash FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT 1) AS r`,
-    [subjects.map(subjectHash), entries.map((e) => e.id), subjects],
+  const known = await client.query<Known>(
+    `SELECT 'erased' AS kind, subject_hash AS key, NULL::text AS id, NULL::text AS hash, NULL::int AS n FROM ${s}.tombstones WHERE subject_hash = ANY($1::text[])
+     UNION ALL SELECT 'id', id, NULL, NULL, NULL FROM ${s}.receipts WHERE id = ANY($2::text[])
+     UNION ALL SELECT 'head', u.subject, r.id, r.hash, NULL FROM unnest($3::text[]) AS u(subject)
+       CROSS JOIN LATERAL (SELECT id, hash FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT 1) AS r
+     UNION ALL SELECT 'recent', u.subject, NULL, NULL,
+       (SELECT count(*)::int FROM (SELECT received_at FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT $4) AS w WHERE w.received_at > $5)
+       FROM unnest($3::text[]) AS u(subject) WHERE $4 > 0`,
+    [subjects.map(subjectHash), entries.map((e) => e.id), subjects, subjectLimit?.limit ?? 0, subjectLimit ? new Date(now - subjectLimit.windowMs).toISOString() : receivedAt],
   );
   const erasedHashes = new Set<string>();
   const ids = new Set<string>();
-  const heads = new Map<string, string>();
+  const heads = new Map<string, { id: string; hash: string }>();
+  const recent = new Map<string, number>();
   for (const row of known.rows) {
     if (row.kind === 'erased') erasedHashes.add(row.key);
     else if (row.kind === 'id') ids.add(row.key);
-    else heads.set(row.key, row.hash ?? GENESIS_HASH);
+    else if (row.kind === 'head') heads.set(row.key, { id: row.id ?? '', hash: row.hash ?? GENESIS_HASH });
+    else recent.set(row.key, row.n ?? 0);
   }
 
-  const result: AppendResult = { stored: [], duplicates: [], erased: [] };
-  const rows: { entry: LedgerEntry; prevHash: string; hash: string }[] = [];
+  const erased = entries.filter((e) => erasedHashes.has(subjectHash(e.subject))).map((e) => e.id);
+  if (erased.length) return { status: 'erased', erased };
+
+  const fresh: LedgerEntry[] = [];
+  const duplicates: string[] = [];
   for (const entry of entries) {
-    if (erasedHashes.has(subjectHash(entry.subject))) result.erased.push(entry.id);
-    else if (ids.has(entry.id)) result.duplicates.push(entry.id);
+    if (ids.has(entry.id)) duplicates.push(entry.id);
     else {
-      const prevHash = heads.get(entry.subject) ?? GENESIS_HASH;
-      const hash = chainHash(prevHash, { body: entry.body, receivedAt });
-      heads.set(entry.subject, hash);
       ids.add(entry.id);
-      rows.push({ entry, prevHash, hash });
-      result.stored.push(entry.id);
+      fresh.push(entry);
     }
   }
-  if (!rows.length) return result;
+  if (subjectLimit) {
+    const wait = await limitWait(client, s, fresh, recent, subjectLimit, now);
+    if (wait > 0) return { status: 'limited', retryAfterMs: wait };
+  }
+  if (!fresh.length) return { status: 'stored', stored: [], duplicates };
 
+  const rows = fresh.map((entry) => {
+    const head = heads.get(entry.subject);
+    const mismatch: LedgerFlag[] = entry.previous === (head?.id ?? null) ? [] : ['previous-mismatch'];
+    const flags = [...new Set([...entry.flags, ...mismatch])].sort();
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, { body: entry.body, receivedAt, flags });
+    heads.set(entry.subject, { id: entry.id, hash });
+    return { entry, flags, prevHash, hash };
+  });
   const inserted = await client.query(
-    `INSERT INTO ${s}.receipts (id, subject, timestamp, received_at, body, prev_hash, hash)
-     SELECT id, subject, ts, $4, body, prev, hash
-       FROM unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(id, subject, ts, body, prev, hash, n)
+    `INSERT INTO ${s}.receipts (id, subject, timestamp, received_at, body, flags, prev_hash, hash)
+     SELECT id, subject, ts, $4, body, flags, prev, hash
+       FROM unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS u(id, subject, ts, body, flags, prev, hash, n)
        ORDER BY n
      ON CONFLICT (id) DO NOTHING`,
     [
@@ -82,11 +110,43 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
       rows.map((r) => r.entry.timestamp),
       receivedAt,
       rows.map((r) => r.entry.body),
+      rows.map((r) => r.flags.join(',')),
       rows.map((r) => r.prevHash),
       rows.map((r) => r.hash),
     ],
   );
   // An id taken meanwhile under another subject (not locked by us): skipping it would leave a gap in our chain.
   if (inserted.rowCount !== rows.length) throw new AppendConflict();
-  return result;
+  return { status: 'stored', stored: rows.map((r) => r.entry.id), duplicates };
+}
+
+/**
+ * 0 when every subject stays within its limit with this batch, else the ms
+ * until the busiest subject may write it: when enough of its rows have left
+ * the window. Only the newest `limit` rows are ever read, whatever the history.
+ */
+async function limitWait(
+  client: ClientBase,
+  s: string,
+  fresh: readonly LedgerEntry[],
+  recent: ReadonlyMap<string, number>,
+  { limit, windowMs }: { limit: number; windowMs: number },
+  now: number,
+): Promise<number> {
+  const added = new Map<string, number>();
+  for (const entry of fresh) added.set(entry.subject, (added.get(entry.subject) ?? 0) + 1);
+  let wait = 0;
+  for (const [subject, n] of added) {
+    const inWindow = recent.get(subject) ?? 0;
+    if (inWindow + n <= limit) continue;
+    if (n > limit) return windowMs;
+    // The (limit - n + 1)-th newest row in the window must leave it first.
+    const { rows } = await client.query<{ received_at: string }>(
+      `SELECT received_at FROM ${s}.receipts WHERE subject = $1 ORDER BY seq DESC OFFSET $2 LIMIT 1`,
+      [subject, limit - n],
+    );
+    const leaves = rows[0] ? Date.parse(rows[0].received_at) + windowMs : now + 1;
+    wait = Math.max(wait, leaves - now, 1);
+  }
+  return wait;
 }

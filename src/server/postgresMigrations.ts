@@ -33,6 +33,8 @@ CREATE TABLE ${s}.receipts (
   timestamp text COLLATE "C" NOT NULL,
   received_at text COLLATE "C" NOT NULL,
   body text NOT NULL,
+  -- The row's LedgerFlags, sorted and joined by commas; '' for none.
+  flags text COLLATE "C" NOT NULL DEFAULT '',
   prev_hash text COLLATE "C" NOT NULL,
   hash text COLLATE "C" NOT NULL
 );
