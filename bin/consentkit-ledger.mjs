@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// consentkit-ledger: runs the consent ledger on node:http, or verifies a ledger file.
-//   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]...
-//   consentkit-ledger verify [--db ./data/consent.db]
+// consentkit-ledger: runs the consent ledger on node:http, verifies a ledger,
+// migrates a PostgreSQL ledger's schema, or copies an SQLite ledger to PostgreSQL.
+//   consentkit-ledger [--db ./data/consent.db | postgres://…] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]...
+//   consentkit-ledger verify [--db …]
+//   consentkit-ledger migrate [--db postgres://…]
+//   consentkit-ledger copy --from ./data/consent.db --to postgres://…
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSqliteStore, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { copyLedger, createPostgresStore, createSqliteStore, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
-  consentkit-ledger verify [--db FILE]
+  consentkit-ledger verify [--db FILE|URL]
+  consentkit-ledger migrate [--db URL]
+  consentkit-ledger copy --from FILE --to URL
 
-  --db         SQLite file, created if missing          (default ./data/consent.db)
+  --db         SQLite file, created if missing, or a postgres:// URL
+               (default $DATABASE_URL when set, else ./data/consent.db)
+  --pool       PostgreSQL connections per process     (default 10)
   --port       port to listen on, 0 for any free port   (default 8787)
   --host       address to listen on                     (default 127.0.0.1)
   --origin     a page origin allowed by CORS; repeat for several
@@ -29,7 +36,10 @@ try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: './data/consent.db' },
+      db: { type: 'string', default: process.env.DATABASE_URL || './data/consent.db' },
+      pool: { type: 'string', default: '10' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true, default: [] },
@@ -49,19 +59,73 @@ if (values.help) {
   process.exit(0);
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
-if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
-const db = resolve(values.db);
+if (!['serve', 'verify', 'migrate', 'copy'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
+const isPostgres = (db) => /^postgres(ql)?:\/\//.test(db);
+const postgres = isPostgres(values.db);
+const db = postgres ? values.db : resolve(values.db);
+/** The database as printed: a URL without its password. */
+const shown = (db) => (isPostgres(db) ? db.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : db);
+/** Opens a PostgreSQL ledger, or exits with one line that says what failed (a wrong URL, a server down, no pg). */
+async function openPostgres(url, options, exitCode) {
+  try {
+    return await createPostgresStore({ connection: url, ...options });
+  } catch (error) {
+    console.error(`consentkit-ledger: cannot open the PostgreSQL ledger at ${shown(url)}: ${error.message}`);
+    process.exit(exitCode);
+  }
+}
+const poolSize = Number(values.pool);
+if (!Number.isInteger(poolSize) || poolSize < 1) fail('--pool must be a whole number of connections, 1 or more');
+
+if (command === 'migrate') {
+  if (!postgres) fail('migrate is for a PostgreSQL ledger (--db postgres://…); an SQLite file is set up when it is opened');
+  const store = await openPostgres(db, { poolSize: 1 }, 1);
+  const { applied, version } = store.migration;
+  await store.close();
+  console.log(`${applied.length ? `applied migrations ${applied.join(', ')}` : 'nothing to migrate'}: schema at version ${version} (${shown(db)})`);
+  process.exit(0);
+}
+
+if (command === 'copy') {
+  if (!values.from || !values.to || !isPostgres(values.to)) fail('copy needs --from FILE (an SQLite ledger) and --to postgres://…');
+  const from = resolve(values.from);
+  if (!existsSync(from)) fail(`no ledger at ${from}`);
+  const source = createSqliteStore(from);
+  const target = await openPostgres(values.to, { poolSize: 2 }, 1);
+  try {
+    const result = await copyLedger(source, target);
+    console.log(`copied ${result.receipts} receipts and ${result.tombstones} tombstones from ${from} to ${shown(values.to)}; both verify`);
+  } catch (error) {
+    console.error(`consentkit-ledger: copy failed: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    source.close();
+    await target.close();
+  }
+  process.exit();
+}
 
 if (command === 'verify') {
-  if (!existsSync(db)) fail(`no ledger at ${db}`);
-  const store = createSqliteStore(db);
+  let store;
+  if (postgres) {
+    // Read-only transactions and no migration: verify never writes to what it checks.
+    store = await openPostgres(db, { poolSize: 2, migrate: false, readOnly: true }, 2);
+    if (store.migration.version === 0) {
+      await store.close();
+      console.error(`consentkit-ledger: no ledger at ${shown(db)}`);
+      process.exit(2);
+    }
+  } else {
+    if (!existsSync(db)) fail(`no ledger at ${db}`);
+    store = createSqliteStore(db);
+  }
   const result = await verifyLedger(store);
   await store.close();
   const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
-  if (result.ok) console.log(`ledger OK: ${counts} (${db})`);
+  if (result.ok) console.log(`ledger OK: ${counts} (${shown(db)})`);
   else {
     const { table, seq, id, reason } = result.broken;
-    console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${db})`);
+    console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${shown(db)})`);
   }
   process.exit(result.ok ? 0 : 1);
 }
@@ -73,8 +137,10 @@ for (const origin of values.origin) {
   if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) fail(`--origin must look like https://www.example.com, not "${origin}"`);
 }
 
+// A PostgreSQL store is opened here (migrated under a lock) and closed after the server.
+const store = postgres ? await openPostgres(db, { poolSize }, 1) : undefined;
 const server = await startLedgerServer({
-  db,
+  ...(store ? { store } : { db }),
   port,
   host: values.host,
   origins: values.origin,
@@ -83,7 +149,7 @@ const server = await startLedgerServer({
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
 });
 console.log(`consentkit ledger listening on ${server.endpoint}`);
-console.log(`database: ${db}`);
+console.log(`database: ${shown(db)}`);
 if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
 
 let stopping = false;
@@ -91,6 +157,7 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   await server.close();
+  await store?.close();
   console.log(`consentkit ledger stopped (${signal})`);
   process.exit(0);
 }

@@ -7,6 +7,8 @@ export type { SqliteStore, SqliteStoreOptions } from './createSqliteStore';
 export { createPostgresStore } from './createPostgresStore';
 export type { PostgresStore, PostgresStoreOptions } from './createPostgresStore';
 export { SCHEMA_VERSION } from './postgresMigrations';
+export { copyLedger, CopyError } from './copyLedger';
+export type { CopyResult } from './copyLedger';
 export type { MigrationResult } from './postgresMigrations';
 export { startLedgerServer } from './startLedgerServer';
 export type { LedgerServer, LedgerServerOptions } from './startLedgerServer';
