@@ -8,13 +8,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { copyLedger, createPostgresStore, createSqliteStore, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerUnreadableError, copyLedger, createPostgresStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 
 const USAGE = `Usage:
-  consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
+  consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--base-path PATH]
   consentkit-ledger verify [--db FILE|URL]
+      reads a private copy of a file, or PostgreSQL in read-only transactions; exit 0 intact
+      (flagged receipts are warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
   consentkit-ledger migrate [--db URL]
+      brings a PostgreSQL ledger's schema up to date (serving does it too)
   consentkit-ledger copy --from FILE --to URL
+      copies an SQLite ledger into an empty PostgreSQL one; verifies both ends
 
   --db         SQLite file, created if missing, or a postgres:// URL
                (default $DATABASE_URL when set, else ./data/consent.db)
@@ -90,7 +94,14 @@ if (command === 'copy') {
   if (!values.from || !values.to || !isPostgres(values.to)) fail('copy needs --from FILE (an SQLite ledger) and --to postgres://…');
   const from = resolve(values.from);
   if (!existsSync(from)) fail(`no ledger at ${from}`);
-  const source = createSqliteStore(from);
+  let source;
+  try {
+    source = openSqliteLedgerSnapshot(from);
+  } catch (error) {
+    if (!(error instanceof LedgerUnreadableError)) throw error;
+    console.error(`consentkit-ledger: copy failed: ${error.message}`);
+    process.exit(1);
+  }
   const target = await openPostgres(values.to, { poolSize: 2 }, 1);
   try {
     const result = await copyLedger(source, target);
@@ -105,6 +116,7 @@ if (command === 'copy') {
   process.exit();
 }
 
+// Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
 if (command === 'verify') {
   let store;
   if (postgres) {
@@ -112,22 +124,37 @@ if (command === 'verify') {
     store = await openPostgres(db, { poolSize: 2, migrate: false, readOnly: true }, 2);
     if (store.migration.version === 0) {
       await store.close();
-      console.error(`consentkit-ledger: no ledger at ${shown(db)}`);
+      console.log(`ledger CANNOT VERIFY: no ledger schema (${shown(db)})`);
       process.exit(2);
     }
   } else {
-    if (!existsSync(db)) fail(`no ledger at ${db}`);
-    store = createSqliteStore(db);
+    if (!existsSync(db)) {
+      console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
+      process.exit(2);
+    }
+    try {
+      store = openSqliteLedgerSnapshot(db);
+    } catch (error) {
+      if (!(error instanceof LedgerUnreadableError)) throw error;
+      console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
+      process.exit(2);
+    }
   }
   const result = await verifyLedger(store);
   await store.close();
   const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
-  if (result.ok) console.log(`ledger OK: ${counts} (${shown(db)})`);
-  else {
+  if (result.status === 'intact') console.log(`ledger OK: ${counts} (${shown(db)})`);
+  else if (result.status === 'tampered') {
     const { table, seq, id, reason } = result.broken;
     console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${shown(db)})`);
+  } else console.log(`ledger CANNOT VERIFY: ${result.problem} (${shown(db)})`);
+  const flagged = Object.entries(result.flagged).filter(([, n]) => n > 0);
+  if (flagged.length && result.status !== 'unverifiable') {
+    console.log(`warning: flagged receipts (stored, but worth a look): ${flagged.map(([flag, n]) => `${n} ${flag}`).join(', ')}`);
+    for (const row of result.flaggedRows.slice(0, 20)) console.log(`  receipts row ${row.seq} (receipt ${row.id}): ${row.flags.join(', ')}`);
+    if (result.flaggedRows.length > 20) console.log('  …');
   }
-  process.exit(result.ok ? 0 : 1);
+  process.exit({ intact: 0, tampered: 1, unverifiable: 2 }[result.status]);
 }
 
 if (!['full', 'normal'].includes(values.synchronous)) fail('--synchronous must be full or normal');

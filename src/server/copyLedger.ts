@@ -29,9 +29,10 @@ export class CopyError extends Error {
  * compared with the source's one by one. Stop the ledger that writes to the
  * source before copying: receipts stored meanwhile would not be copied.
  */
-export async function copyLedger(from: LedgerStore, to: PostgresStore): Promise<CopyResult> {
+export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'>, to: PostgresStore): Promise<CopyResult> {
   const source = await verifyLedger(from);
-  if (!source.ok) throw new CopyError(`the source ledger does not verify (${source.broken.table} row ${source.broken.seq}: ${source.broken.reason}); nothing copied`);
+  if (source.status === 'tampered') throw new CopyError(`the source ledger is broken at ${source.broken.table} row ${source.broken.seq}: ${source.broken.reason}; nothing copied`);
+  if (source.status === 'unverifiable') throw new CopyError(`the source ledger cannot be verified (${source.problem}); nothing copied`);
   const s = to.schema;
   const client = await to.pool.connect();
   let receipts = 0;
@@ -72,7 +73,8 @@ export async function copyLedger(from: LedgerStore, to: PostgresStore): Promise<
 
   const target = await verifyLedger(to);
   if (!target.ok || target.receipts !== source.receipts || target.tombstones !== source.tombstones) {
-    throw new CopyError(`the copy does not verify like the source (source ${JSON.stringify(source)}, copy ${JSON.stringify(target)})`);
+    const counts = (r: VerifyResult) => `${r.status}: ${r.receipts} receipts, ${r.tombstones} tombstones`;
+    throw new CopyError(`the copy does not verify like the source (source ${counts(source)}, copy ${counts(target)})`);
   }
   await sameRows(from.rows(), to.rows());
   await sameRows(from.tombstones(), to.tombstones());

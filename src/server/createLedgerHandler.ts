@@ -4,7 +4,7 @@ import { errorResponse } from './jsonResponse';
 import { postReceipts } from './postReceipts';
 import type { RouteContext } from './routeContext';
 import { deleteSubject, getSubject } from './subjectRoutes';
-import type { LedgerStore } from './types';
+import type { LedgerStore, SubjectLimit } from './types';
 import { ID_PATTERN } from './validateReceipt';
 
 /** What the host knows about the connection and a Request does not carry. */
@@ -29,8 +29,12 @@ export interface LedgerHandlerOptions {
   maxBodyBytes?: number;
   /** Receipts per POST. @default 100 */
   maxBatch?: number;
-  /** How far ahead of the server clock a receipt's timestamp may be. @default 600000 (10 minutes) */
+  /** A receipt dated further ahead of the server clock is stored flagged `clock-skew`. @default 600000 (10 minutes) */
   maxClockSkewMs?: number;
+  /** A receipt dated further behind the server clock is stored flagged `clock-skew` (the SDK retries for up to 30 days). @default 2678400000 (31 days) */
+  maxClockLagMs?: number;
+  /** New receipts per subject within a sliding window, counted from the stored rows (so it holds across restarts and processes); then 429. false: no cap. @default { limit: 100, windowMs: 3600000 } */
+  subjectLimit?: SubjectLimit | false;
   /** Unexpected failures (the store throwing); the client gets a 500 without details. @default console.error */
   onError?: (error: unknown) => void;
 }
@@ -53,6 +57,8 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     maxBodyBytes: options.maxBodyBytes ?? 65_536,
     maxBatch: options.maxBatch ?? 100,
     maxClockSkewMs: options.maxClockSkewMs ?? 600_000,
+    maxClockLagMs: options.maxClockLagMs ?? 31 * 24 * 3_600_000,
+    subjectLimit: options.subjectLimit === false ? null : (options.subjectLimit ?? { limit: 100, windowMs: 3_600_000 }),
   };
 
   async function route(request: Request, info: ClientInfo): Promise<Response> {
@@ -81,7 +87,7 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
 
     if (subject === undefined) return postReceipts(request, ctx);
     if (!ID_PATTERN.test(subject)) return errorResponse(400, 'invalid_subject', 'A subject id is 21 characters of A-Z a-z 0-9 _ -.');
-    return request.method === 'GET' ? getSubject(subject, ctx) : deleteSubject(subject, ctx);
+    return request.method === 'GET' ? getSubject(request, subject, ctx) : deleteSubject(subject, ctx);
   }
 
   return async (request, info = {}) => {

@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, chainHash, subjectHash, tombstoneHash } from './canonicalJson';
-import type { AppendResult, EraseResult, LedgerEntry, LedgerRow, LedgerStore, Tombstone } from './types';
+import { createSqlitePurger } from './createSqlitePurger';
+import { LEDGER_VERSION, TOMBSTONE_SELECT, migrateSqliteLedger, rowColumns } from './sqliteSchema';
+import { subjectLimitWait } from './subjectLimitWait';
+import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
 
 export interface SqliteStoreOptions {
   /**
@@ -11,53 +14,23 @@ export interface SqliteStoreOptions {
    * process crash only, and is faster. @default 'full'
    */
   synchronous?: 'full' | 'normal';
+  /** A purge after an erasure failed with an error (e.g. a full disk); it is retried on its own. @default console.error */
+  onError?: (error: unknown) => void;
 }
 
 /** better-sqlite3 is synchronous, so this store answers at once. */
 export interface SqliteStore extends LedgerStore {
   /** The underlying better-sqlite3 connection (for backups and inspection). */
   readonly db: Database.Database;
-  append(entries: readonly LedgerEntry[], receivedAt: string): AppendResult;
-  read(subject: string): LedgerRow[];
+  append(entries: readonly LedgerEntry[], options: AppendOptions): AppendResult;
+  read(subject: string, page: PageRequest): SubjectPage;
   erase(subject: string, erasedAt: string): EraseResult | null;
   close(): void;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS receipts (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  subject TEXT NOT NULL,
-  timestamp TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  body TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS receipts_by_subject ON receipts (subject, seq);
-CREATE TABLE IF NOT EXISTS tombstones (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  subject_hash TEXT NOT NULL UNIQUE,
-  receipts INTEGER NOT NULL,
-  first_received_at TEXT NOT NULL,
-  last_received_at TEXT NOT NULL,
-  erased_at TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
--- Append-only at the SQL level too; the hash chain is what catches edits made around these.
-CREATE TRIGGER IF NOT EXISTS receipts_append_only BEFORE UPDATE ON receipts
-  BEGIN SELECT RAISE(ABORT, 'receipts are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS tombstones_append_only BEFORE UPDATE ON tombstones
-  BEGIN SELECT RAISE(ABORT, 'tombstones are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS tombstones_kept BEFORE DELETE ON tombstones
-  BEGIN SELECT RAISE(ABORT, 'tombstones are kept'); END;
-PRAGMA user_version = 1;
-`;
-
-const ROW = `seq, id, subject, timestamp, received_at AS receivedAt, body, prev_hash AS prevHash, hash`;
-const TOMB = `seq, subject_hash AS subjectHash, receipts, first_received_at AS firstReceivedAt,
-  last_received_at AS lastReceivedAt, erased_at AS erasedAt, prev_hash AS prevHash, hash`;
+/** The stored form of a row: flags as one comma-separated column. */
+type StoredRow = Omit<LedgerRow, 'flags'> & { flags: string };
+const toRow = (row: StoredRow): LedgerRow => ({ ...row, flags: row.flags ? (row.flags.split(',') as LedgerFlag[]) : [] });
 
 /** The ledger in one SQLite file (WAL mode, prepared statements, one write transaction per call). */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
@@ -68,45 +41,85 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   db.pragma('busy_timeout = 5000');
   // Erased rows are overwritten with zeros, not merely unlinked.
   db.pragma('secure_delete = ON');
-  db.exec(SCHEMA);
+  try {
+    migrateSqliteLedger(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const purger = createSqlitePurger(db, options.onError ? { onError: options.onError } : {});
+  // An erasure whose purge a crash or a stop interrupted is finished now.
+  purger.erased();
 
+  const ROW = rowColumns(LEDGER_VERSION);
   const q = {
     exists: db.prepare<[string], 1>('SELECT 1 FROM receipts WHERE id = ?').pluck(),
-    head: db.prepare<[string], string>('SELECT hash FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT 1').pluck(),
-    insert: db.prepare('INSERT OR IGNORE INTO receipts (id, subject, timestamp, received_at, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    read: db.prepare<[string], LedgerRow>(`SELECT ${ROW} FROM receipts WHERE subject = ? ORDER BY seq`),
+    head: db.prepare<[string], { id: string; hash: string }>('SELECT id, hash FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT 1'),
+    recent: db.prepare<[string, number], string>('SELECT received_at FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT ?').pluck(),
+    insert: db.prepare('INSERT INTO receipts (id, subject, timestamp, received_at, body, flags, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    page: db.prepare<[string, number, number], StoredRow>(`SELECT ${ROW} FROM receipts WHERE subject = ? AND seq > ? ORDER BY seq LIMIT ?`),
+    latest: db.prepare<[string], StoredRow>(`SELECT ${ROW} FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT 1`),
     span: db.prepare<[string], { n: number; first: string | null; last: string | null }>(
       'SELECT count(*) AS n, min(received_at) AS first, max(received_at) AS last FROM receipts WHERE subject = ?',
     ),
     erase: db.prepare('DELETE FROM receipts WHERE subject = ?'),
-    tombstone: db.prepare<[string], Tombstone>(`SELECT ${TOMB} FROM tombstones WHERE subject_hash = ?`),
+    tombstone: db.prepare<[string], Tombstone>(`SELECT ${TOMBSTONE_SELECT} FROM tombstones WHERE subject_hash = ?`),
     lastTombstone: db.prepare<[], string>('SELECT hash FROM tombstones ORDER BY seq DESC LIMIT 1').pluck(),
     insertTombstone: db.prepare(
       'INSERT INTO tombstones (subject_hash, receipts, first_received_at, last_received_at, erased_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    rows: db.prepare<[], LedgerRow>(`SELECT ${ROW} FROM receipts ORDER BY subject, seq`),
-    tombstones: db.prepare<[], Tombstone>(`SELECT ${TOMB} FROM tombstones ORDER BY seq`),
+    rows: db.prepare<[], StoredRow>(`SELECT ${ROW} FROM receipts ORDER BY subject, seq`),
+    tombstones: db.prepare<[], Tombstone>(`SELECT ${TOMBSTONE_SELECT} FROM tombstones ORDER BY seq`),
   };
 
-  const append = db.transaction((entries: readonly LedgerEntry[], receivedAt: string): AppendResult => {
-    const result: AppendResult = { stored: [], duplicates: [], erased: [] };
-    const erasedSubjects = new Map<string, boolean>();
+  const append = db.transaction((entries: readonly LedgerEntry[], options: AppendOptions): AppendResult => {
+    const erased = new Map<string, boolean>();
+    const isErased = (subject: string) => {
+      let known = erased.get(subject);
+      if (known === undefined) erased.set(subject, (known = q.tombstone.get(subjectHash(subject)) !== undefined));
+      return known;
+    };
+    const refused = entries.filter((entry) => isErased(entry.subject)).map((entry) => entry.id);
+    if (refused.length) return { status: 'erased', erased: refused };
+
+    const seen = new Set<string>();
+    const fresh: LedgerEntry[] = [];
+    const duplicates: string[] = [];
     for (const entry of entries) {
-      let erased = erasedSubjects.get(entry.subject);
-      if (erased === undefined) erasedSubjects.set(entry.subject, (erased = q.tombstone.get(subjectHash(entry.subject)) !== undefined));
-      if (erased) result.erased.push(entry.id);
-      else if (q.exists.get(entry.id)) result.duplicates.push(entry.id);
-      else {
-        const prevHash = q.head.get(entry.subject) ?? GENESIS_HASH;
-        const hash = chainHash(prevHash, { body: entry.body, receivedAt });
-        q.insert.run(entry.id, entry.subject, entry.timestamp, receivedAt, entry.body, prevHash, hash);
-        result.stored.push(entry.id);
-      }
+      if (seen.has(entry.id) || q.exists.get(entry.id)) duplicates.push(entry.id);
+      else fresh.push(entry);
+      seen.add(entry.id);
     }
-    return result;
+
+    if (options.subjectLimit) {
+      const limit = options.subjectLimit;
+      const now = Date.parse(options.receivedAt);
+      const incoming = new Map<string, number>();
+      for (const entry of fresh) incoming.set(entry.subject, (incoming.get(entry.subject) ?? 0) + 1);
+      let wait = 0;
+      for (const [subject, count] of incoming) {
+        const recent = q.recent.all(subject, limit.limit).map(Date.parse);
+        wait = Math.max(wait, subjectLimitWait(recent, count, limit, now));
+      }
+      if (wait > 0) return { status: 'limited', retryAfterMs: wait };
+    }
+
+    const heads = new Map<string, { id: string; hash: string } | null>();
+    for (const entry of fresh) {
+      if (!heads.has(entry.subject)) heads.set(entry.subject, q.head.get(entry.subject) ?? null);
+      const head = heads.get(entry.subject) ?? null;
+      const flags = new Set<LedgerFlag>(entry.flags);
+      if (entry.previous !== (head?.id ?? null)) flags.add('previous-mismatch');
+      const sorted = [...flags].sort();
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const hash = chainHash(prevHash, { body: entry.body, receivedAt: options.receivedAt, flags: sorted });
+      q.insert.run(entry.id, entry.subject, entry.timestamp, options.receivedAt, entry.body, sorted.join(','), prevHash, hash);
+      heads.set(entry.subject, { id: entry.id, hash });
+    }
+    return { status: 'stored', stored: fresh.map((entry) => entry.id), duplicates };
   });
 
-  const erase = db.transaction((subject: string, erasedAt: string): EraseResult | null => {
+  const erase = db.transaction((subject: string, erasedAt: string): Omit<EraseResult, 'purged'> | null => {
     const digest = subjectHash(subject);
     const span = q.span.get(subject);
     if (!span?.n || !span.first || !span.last) {
@@ -124,16 +137,28 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   return {
     db,
     // IMMEDIATE takes the write lock before reading a chain's head, so two processes cannot fork a chain.
-    append: (entries, receivedAt) => append.immediate(entries, receivedAt),
-    read: (subject) => q.read.all(subject),
+    append: (entries, options) => append.immediate(entries, options),
+    read(subject, page) {
+      const rows = q.page.all(subject, page.after ?? 0, page.limit + 1).map(toRow);
+      const more = rows.length > page.limit;
+      if (more) rows.pop();
+      const latest = q.latest.get(subject);
+      return { rows, latest: latest ? toRow(latest) : null, more };
+    },
     erase(subject, erasedAt) {
       const result = erase.immediate(subject, erasedAt);
-      // Old page images of the erased rows live on in the WAL until it is checkpointed and truncated.
-      if (result && !result.already) db.pragma('wal_checkpoint(TRUNCATE)');
-      return result;
+      if (!result) return null;
+      // Only after the commit: the erasure stands even when purging its old bytes has to wait.
+      return { ...result, purged: result.already ? purger.purged : purger.erased() };
     },
-    rows: () => q.rows.iterate(),
+    *rows() {
+      for (const row of q.rows.iterate()) yield toRow(row);
+    },
     tombstones: () => q.tombstones.iterate(),
-    close: () => void db.close(),
+    close() {
+      purger.stop();
+      // Closing the last connection checkpoints the WAL once more and removes it.
+      if (db.open) db.close();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { parseJsonBody } from './parseJsonBody';
 import { readBoundedBody } from './readBoundedBody';
 import type { RouteContext } from './routeContext';
 import { validateReceipt, type FieldError } from './validateReceipt';
-import type { LedgerEntry } from './types';
+import type { AppendOptions, LedgerEntry } from './types';
 
 /** At most this many field errors are echoed back: enough to fix a client, not a way to amplify a bad body. */
 const MAX_DETAILS = 20;
@@ -16,7 +16,7 @@ function acceptedType(header: string | null): boolean {
   return params.every((p) => !p.startsWith('charset=') || /^charset="?utf-?8"?$/.test(p));
 }
 
-/** POST {base}/receipts: validates the whole batch, then stores what is new (CONTRACT §8). */
+/** POST {base}/receipts: validates the whole batch, then stores what is new, all or nothing. */
 export async function postReceipts(request: Request, ctx: RouteContext): Promise<Response> {
   if (!acceptedType(request.headers.get('content-type'))) {
     return errorResponse(415, 'unsupported_media_type', 'Send the receipts as application/json or text/plain (UTF-8).');
@@ -46,7 +46,7 @@ export async function postReceipts(request: Request, ctx: RouteContext): Promise
   const entries: LedgerEntry[] = [];
   const details: (FieldError & { index: number })[] = [];
   batch.forEach((receipt, index) => {
-    const result = validateReceipt(receipt, { now, maxSkewMs: ctx.maxClockSkewMs });
+    const result = validateReceipt(receipt, { now, maxSkewMs: ctx.maxClockSkewMs, maxLagMs: ctx.maxClockLagMs });
     if (result.ok) entries.push(result.entry);
     else for (const error of result.errors) details.push({ index, ...error });
   });
@@ -54,6 +54,22 @@ export async function postReceipts(request: Request, ctx: RouteContext): Promise
   if (details.length) {
     return errorResponse(400, 'invalid_receipt', 'Some receipts are invalid; nothing was stored.', { details: details.slice(0, MAX_DETAILS) });
   }
-  const result = await ctx.store.append(entries, new Date(now).toISOString());
-  return jsonResponse(result.stored.length ? 201 : 200, result);
+  const options: AppendOptions = { receivedAt: new Date(now).toISOString(), ...(ctx.subjectLimit ? { subjectLimit: ctx.subjectLimit } : {}) };
+  const result = await ctx.store.append(entries, options);
+  if (result.status === 'erased') {
+    // A refusal, not a 2xx: the browser must learn that its subject is gone and start a fresh one.
+    return jsonResponse(410, {
+      error: 'subject_erased',
+      message: 'These receipts belong to an erased subject; nothing was stored. Start a new subject.',
+      erased: result.erased,
+    });
+  }
+  if (result.status === 'limited') {
+    const seconds = Math.ceil(result.retryAfterMs / 1000);
+    return errorResponse(429, 'subject_rate_limited', `Too many receipts for this subject; nothing was stored; retry in ${seconds} s.`, {
+      headers: { 'retry-after': String(seconds) },
+    });
+  }
+  // `erased` stays in the answer for clients written before erased subjects got a 410; it is always empty now.
+  return jsonResponse(result.stored.length ? 201 : 200, { stored: result.stored, duplicates: result.duplicates, erased: [] });
 }

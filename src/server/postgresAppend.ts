@@ -1,7 +1,8 @@
 import type { ClientBase } from 'pg';
 import { GENESIS_HASH, chainHash, sha256Hex, subjectHash } from './canonicalJson';
 import { LOCK_CLASS } from './postgresMigrations';
-import type { AppendOptions, AppendResult, LedgerEntry, LedgerFlag } from './types';
+import { subjectLimitWait } from './subjectLimitWait';
+import type { AppendOptions, AppendResult, LedgerEntry, LedgerFlag, SubjectLimit } from './types';
 
 /**
  * The advisory-lock key of a subject: 32 bits of a digest. Two subjects that
@@ -122,31 +123,19 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
 
 /**
  * 0 when every subject stays within its limit with this batch, else the ms
- * until the busiest subject may write it: when enough of its rows have left
- * the window. Only the newest `limit` rows are ever read, whatever the history.
+ * until the busiest subject may write it. The count of each subject's newest
+ * rows inside the window came with the first query; only a subject over its
+ * limit has its newest receive times read, and the wait is computed by the
+ * same function as the SQLite store's.
  */
-async function limitWait(
-  client: ClientBase,
-  s: string,
-  fresh: readonly LedgerEntry[],
-  recent: ReadonlyMap<string, number>,
-  { limit, windowMs }: { limit: number; windowMs: number },
-  now: number,
-): Promise<number> {
-  const added = new Map<string, number>();
-  for (const entry of fresh) added.set(entry.subject, (added.get(entry.subject) ?? 0) + 1);
+async function limitWait(client: ClientBase, s: string, fresh: readonly LedgerEntry[], recent: ReadonlyMap<string, number>, limit: SubjectLimit, now: number): Promise<number> {
+  const incoming = new Map<string, number>();
+  for (const entry of fresh) incoming.set(entry.subject, (incoming.get(entry.subject) ?? 0) + 1);
   let wait = 0;
-  for (const [subject, n] of added) {
-    const inWindow = recent.get(subject) ?? 0;
-    if (inWindow + n <= limit) continue;
-    if (n > limit) return windowMs;
-    // The (limit - n + 1)-th newest row in the window must leave it first.
-    const { rows } = await client.query<{ received_at: string }>(
-      `SELECT received_at FROM ${s}.receipts WHERE subject = $1 ORDER BY seq DESC OFFSET $2 LIMIT 1`,
-      [subject, limit - n],
-    );
-    const leaves = rows[0] ? Date.parse(rows[0].received_at) + windowMs : now + 1;
-    wait = Math.max(wait, leaves - now, 1);
+  for (const [subject, count] of incoming) {
+    if ((recent.get(subject) ?? 0) + count <= limit.limit) continue;
+    const { rows } = await client.query<{ received_at: string }>(`SELECT received_at FROM ${s}.receipts WHERE subject = $1 ORDER BY seq DESC LIMIT $2`, [subject, limit.limit]);
+    wait = Math.max(wait, subjectLimitWait(rows.map((r) => Date.parse(r.received_at)), count, limit, now));
   }
   return wait;
 }

@@ -1,38 +1,59 @@
 import { errorResponse, jsonResponse } from './jsonResponse';
+import { MAX_PAGE_SIZE, decodeCursor, encodeCursor } from './pageCursor';
 import type { RouteContext } from './routeContext';
 import type { LedgerRow } from './types';
 
 const notFound = () => errorResponse(404, 'not_found', 'No records for this subject.');
 
-/** Client decision time first (a retried receipt may arrive late), then arrival order. */
-const byDecisionTime = (a: LedgerRow, b: LedgerRow) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.seq - b.seq);
+const PAGE_SIZE_PATTERN = /^[1-9][0-9]{0,3}$/;
 
-/** GET {base}/subjects/{subject}: the right of access and portability (CONTRACT §8). */
-export async function getSubject(subject: string, ctx: RouteContext): Promise<Response> {
-  const rows = [...(await ctx.store.read(subject))].sort(byDecisionTime);
-  const last = rows[rows.length - 1];
-  if (!last) return notFound();
-  const receipts = rows.map((row) => JSON.parse(row.body) as Record<string, unknown>);
-  const latest = receipts[receipts.length - 1] as { categories: unknown; policy: { version: string }; gpc: boolean };
+/**
+ * GET {base}/subjects/{subject}?limit=N&cursor=C: the right of access and
+ * portability, one page at a time in the ledger's receive order. The decision
+ * is the subject's last received receipt, the same on every page: a receipt's
+ * own timestamp comes from the browser and cannot be trusted to rank it.
+ */
+export async function getSubject(request: Request, subject: string, ctx: RouteContext): Promise<Response> {
+  const query = new URL(request.url).searchParams;
+  const limitParam = query.get('limit');
+  const cursorParam = query.get('cursor');
+  const limit = limitParam === null ? MAX_PAGE_SIZE : PAGE_SIZE_PATTERN.test(limitParam) ? Number(limitParam) : NaN;
+  if (!(limit <= MAX_PAGE_SIZE)) return errorResponse(400, 'invalid_query', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  const after = cursorParam === null ? null : decodeCursor(cursorParam);
+  if (cursorParam !== null && after === null) return errorResponse(400, 'invalid_query', 'cursor must be a `next` value from an earlier page.');
+
+  const page = await ctx.store.read(subject, { after, limit });
+  if (!page.latest) return notFound();
+  const last = page.rows[page.rows.length - 1];
   return jsonResponse(200, {
     subject,
-    decision: {
-      subject,
-      categories: latest.categories,
-      policyVersion: latest.policy.version,
-      decidedAt: last.timestamp,
-      receipt: last.id,
-      gpc: latest.gpc,
-    },
-    receipts,
-    ledger: rows.map(({ id, receivedAt, hash }) => ({ id, receivedAt, hash })),
+    decision: decisionOf(subject, page.latest),
+    receipts: page.rows.map((row) => JSON.parse(row.body) as unknown),
+    ledger: page.rows.map(({ id, receivedAt, hash, flags }) => ({ id, receivedAt, hash, flags })),
+    next: page.more && last ? encodeCursor(last.seq) : null,
   });
 }
 
-/** DELETE {base}/subjects/{subject}: erasure, leaving a tombstone. Repeating it answers with the same tombstone. */
+function decisionOf(subject: string, row: LedgerRow) {
+  const receipt = JSON.parse(row.body) as { categories: unknown; policy: { version: string }; gpc: boolean; timestamp: string };
+  return { subject, categories: receipt.categories, policyVersion: receipt.policy.version, decidedAt: receipt.timestamp, receivedAt: row.receivedAt, receipt: row.id, gpc: receipt.gpc };
+}
+
+/**
+ * DELETE {base}/subjects/{subject}: erasure, leaving a tombstone. Repeating it
+ * answers with the same tombstone. `purged` says whether the erased bytes are
+ * gone from every file; when false, the store finishes on its own. Once the
+ * erasure has committed the answer is a 200 either way: a failed purge (a full
+ * disk) does not undo it, and a 500 would tell the visitor it did not happen.
+ */
 export async function deleteSubject(subject: string, ctx: RouteContext): Promise<Response> {
   const result = await ctx.store.erase(subject, new Date(ctx.now()).toISOString());
   if (!result) return notFound();
   const { subjectHash, receipts, firstReceivedAt, lastReceivedAt, erasedAt, hash } = result.tombstone;
-  return jsonResponse(200, { erased: true, already: result.already, tombstone: { subjectHash, receipts, firstReceivedAt, lastReceivedAt, erasedAt, hash } });
+  return jsonResponse(200, {
+    erased: true,
+    already: result.already,
+    purged: result.purged,
+    tombstone: { subjectHash, receipts, firstReceivedAt, lastReceivedAt, erasedAt, hash },
+  });
 }

@@ -1,13 +1,14 @@
 import type { CategoryChoices } from '../core/categories';
 import type { Receipt, ReceiptAction, ReceiptSource } from '../core/receipt';
 import { canonicalJson } from './canonicalJson';
-import type { LedgerEntry } from './types';
+import type { LedgerEntry, LedgerFlag } from './types';
 
 // Kept here rather than imported as values: the ledger validates on its own
 // terms and must not change because a browser-side list did.
 const ACTIONS: readonly ReceiptAction[] = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'];
 const SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc', 'settings-button', 'placeholder'];
-const REASONS = ['first-visit', 'expired', 'policy-changed', 'new-category'];
+// 'subject-erased': the SDK's first receipt under a fresh subject after the ledger refused its old, erased one.
+const REASONS = ['first-visit', 'expired', 'policy-changed', 'new-category', 'subject-erased'];
 const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
 const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
 
@@ -24,8 +25,10 @@ const MAX_EXTRA_CHARS = 1024;
 export interface ReceiptRules {
   /** Server time, ms since epoch. */
   now: number;
-  /** How far in the future a client timestamp may be (browser clocks drift). */
+  /** A timestamp further ahead of `now` is stored flagged `clock-skew` (browser clocks drift). */
   maxSkewMs: number;
+  /** A timestamp further behind `now` is stored flagged `clock-skew` (the SDK may deliver late, but not this late). */
+  maxLagMs: number;
 }
 
 export interface FieldError {
@@ -47,7 +50,7 @@ export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedR
 
   if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) fail('id', 'must be 21 characters of A-Z a-z 0-9 _ -');
   if (typeof r.subject !== 'string' || !ID_PATTERN.test(r.subject)) fail('subject', 'must be 21 characters of A-Z a-z 0-9 _ -');
-  checkTimestamp(r.timestamp, rules, fail);
+  const skewed = checkTimestamp(r.timestamp, rules, fail);
   if (!ACTIONS.includes(r.action as ReceiptAction)) fail('action', 'must be one of ' + ACTIONS.join(', '));
   if (!SOURCES.includes(r.source as ReceiptSource)) fail('source', 'must be one of ' + SOURCES.join(', '));
   checkCategories(r.categories, fail);
@@ -61,17 +64,25 @@ export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedR
 
   if (errors.length) return { ok: false, errors };
   const receipt = r as unknown as Receipt;
-  return { ok: true, entry: { id: receipt.id, subject: receipt.subject, timestamp: receipt.timestamp, body: canonicalJson(r) } };
+  const flags: LedgerFlag[] = skewed ? ['clock-skew'] : [];
+  return { ok: true, entry: { id: receipt.id, subject: receipt.subject, timestamp: receipt.timestamp, previous: receipt.previous, body: canonicalJson(r), flags } };
 }
 
 type Fail = (field: string, message: string) => void;
 
-function checkTimestamp(value: unknown, rules: ReceiptRules, fail: Fail): void {
+/**
+ * The form is checked; the instant is not judged: a receipt from a browser
+ * whose clock is off is still proof, so it is stored and flagged (true), and
+ * ordered by the ledger's receive time, never by this value.
+ */
+function checkTimestamp(value: unknown, rules: ReceiptRules, fail: Fail): boolean {
   const time = typeof value === 'string' && value.length === 24 ? Date.parse(value) : NaN;
-  // Only the exact form Date#toISOString gives: one spelling per instant, so text order is time order.
-  if (Number.isNaN(time) || new Date(time).toISOString() !== value) return fail('timestamp', 'must be an ISO 8601 UTC time such as 2026-11-29T16:00:00.000Z');
-  if (time > rules.now + rules.maxSkewMs) fail('timestamp', 'is in the future');
-  if (time < Date.UTC(2000, 0, 1)) fail('timestamp', 'is before the year 2000');
+  // Only the exact form Date#toISOString gives: one spelling per instant (years 0000 to 9999).
+  if (Number.isNaN(time) || new Date(time).toISOString() !== value) {
+    fail('timestamp', 'must be an ISO 8601 UTC time such as 2026-11-29T16:00:00.000Z');
+    return false;
+  }
+  return time > rules.now + rules.maxSkewMs || time < rules.now - rules.maxLagMs;
 }
 
 function checkCategories(value: unknown, fail: Fail): void {

@@ -48,7 +48,7 @@ test('a decision taken in the browser is stored in the ledger once flushed', asy
   });
   await page.close();
 
-  const stored = store.read(receipt.subject);
+  const stored = store.read(receipt.subject, { after: null, limit: 500 }).rows;
   expect(stored.map((row) => JSON.parse(row.body))).toEqual([receipt]);
   expect(server.requests.filter((r) => r.path === '/api/consent/receipts').map((r) => r.method)).toContain('POST');
   expect(await verifyLedger(store)).toMatchObject({ ok: true, receipts: 1 });
