@@ -28,7 +28,8 @@ const USAGE = `Usage:
   --origin     a page origin allowed by CORS; repeat for several
   --base-path  path prefix of the routes                (default /api/consent)
   --synchronous  full: a 2xx means on disk (default); normal: faster, survives a crash of the process but not of the machine
-  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)`;
+  --no-rate-limit  turn the per-client rate limit off (when a proxy limits already)
+  --no-subject-limit  turn the per-subject write limit off (load tests, imports)`;
 
 function fail(message) {
   console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
@@ -49,6 +50,7 @@ try {
       origin: { type: 'string', multiple: true, default: [] },
       'base-path': { type: 'string', default: '/api/consent' },
       'no-rate-limit': { type: 'boolean', default: false },
+      'no-subject-limit': { type: 'boolean', default: false },
       synchronous: { type: 'string', default: 'full' },
       verify: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -174,6 +176,7 @@ const server = await startLedgerServer({
   basePath: values['base-path'],
   synchronous: values.synchronous,
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
+  ...(values['no-subject-limit'] ? { subjectLimit: false } : {}),
 });
 console.log(`consentkit ledger listening on ${server.endpoint}`);
 console.log(`database: ${shown(db)}`);
