@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { GENESIS_HASH, subjectHash, tombstoneHash } from './canonicalJson';
 import { loadPg } from './loadPg';
-import { AppendConflict, appendBatch, lockSubjects } from './postgresAppend';
+import { appendBatch, lockSubjects, type Pending } from './postgresAppend';
 import { LOCK_CLASS, LOCK_TOMBSTONES, SCHEMA_VERSION, migratePostgres, quoteSchema, schemaVersion, type MigrationResult } from './postgresMigrations';
 import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
 
@@ -43,8 +43,12 @@ export interface PostgresStore extends LedgerStore {
 const ROW = `seq, id, subject, timestamp, received_at AS "receivedAt", body, flags, prev_hash AS "prevHash", hash`;
 const TOMB = `seq, subject_hash AS "subjectHash", receipts, first_received_at AS "firstReceivedAt",
   last_received_at AS "lastReceivedAt", erased_at AS "erasedAt", prev_hash AS "prevHash", hash`;
-/** Serialization failures and deadlocks are PostgreSQL asking for a retry. */
-const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * Serialization failures and deadlocks are PostgreSQL asking for a retry; a
+ * unique violation is a receipt id committed meanwhile under another subject,
+ * which the next attempt reports as a duplicate.
+ */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_ATTEMPTS = 5;
 /** Rows fetched per round trip when streaming the whole ledger to verify or copy it. */
 const PAGE = 1000;
@@ -87,27 +91,26 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
     throw error;
   }
 
-  /** Runs fn in a transaction on one pooled connection, again from the start when PostgreSQL or a racing id asks for it. */
-  async function transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** Runs fn in a transaction on one pooled connection, again from the start when PostgreSQL asks for it. */
+  async function transaction<T>(fn: (client: PoolClient) => Promise<Pending<T>>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
         await client.query('BEGIN');
         try {
-          const result = await fn(client);
-          await client.query('COMMIT');
-          return result;
+          const { value, insert } = await fn(client);
+          await client.query(insert ? `${insert}; COMMIT` : 'COMMIT');
+          return value;
         } catch (error) {
           await client.query('ROLLBACK');
           const code = (error as { code?: string }).code;
-          const retry = error instanceof AppendConflict || (code !== undefined && RETRYABLE.has(code));
-          if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+          if (code === undefined || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
         }
       }
     } catch (error) {
       // Without a SQLSTATE the connection itself failed: it is dropped, not handed to the next request.
-      if (!(error instanceof AppendConflict) && (error as { code?: string }).code === undefined) broken = error as Error;
+      if ((error as { code?: string }).code === undefined) broken = error as Error;
       throw error;
     } finally {
       client.release(broken);
@@ -157,7 +160,7 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
       }
       return { rows: page.slice(0, limit), latest, more: page.length > limit };
     },
-    erase: (subject, erasedAt) => transaction((client) => eraseSubject(client, s, subject, erasedAt)),
+    erase: (subject, erasedAt) => transaction(async (client) => ({ value: await eraseSubject(client, s, subject, erasedAt) })),
     async *rows() {
       for await (const row of stream<StoredRow>(`SELECT ${ROW} FROM ${s}.receipts ORDER BY subject, seq`)) yield toRow(row);
     },
