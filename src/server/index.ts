@@ -15,6 +15,7 @@ export type { LedgerServer, LedgerServerOptions } from './startLedgerServer';
 export { verifyLedger } from './verifyLedger';
 export type { BrokenLink, FlaggedRow, VerifyResult } from './verifyLedger';
 export { GENESIS_HASH, canonicalJson, chainHash, subjectHash, tombstoneHash } from './canonicalJson';
+export { subjectLimitWait } from './subjectLimitWait';
 export type { RateLimitOptions } from './createRateLimiter';
 export type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, MaybePromise, PageRequest, SubjectLimit, SubjectPage, Tombstone } from './types';
 export { LedgerUnreadableError, openSqliteLedgerSnapshot } from './openSqliteLedgerSnapshot';

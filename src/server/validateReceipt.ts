@@ -41,7 +41,7 @@ export type ValidatedReceipt = { ok: true; entry: LedgerEntry } | { ok: false; e
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
-/** Checks one receipt against CONTRACT §7, trusting nothing the client sent. */
+/** Checks one receipt against the receipt format (docs/ledger.md, POST), trusting nothing the client sent. */
 export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedReceipt {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => void errors.push({ field, message });

@@ -94,10 +94,11 @@ export function badRequests(count: number, seed = 42): BadRequest[] {
         ['id', 'V1StGXR8_Z5jdHi6B-my!'],
         ['id', 'short'],
         ['subject', 'S'.repeat(20)],
-        ['timestamp', new Date(NOW + 3_600_000).toISOString()],
+        // A far-off instant is stored, flagged; only a malformed one is refused.
+        ['timestamp', new Date(NOW).toISOString().replace('Z', '+00:00')],
         ['timestamp', '2026-11-29T16:00:00+01:00'],
         ['timestamp', '2026-02-30T10:00:00.000Z'],
-        ['timestamp', '1999-12-31T23:59:59.000Z'],
+        ['timestamp', '+020000-01-01T00:00:00.000Z'],
         ['action', 'accept'],
         ['source', 'email'],
         ['categories', { necessary: false, preferences: true, analytics: true, marketing: true }],

@@ -39,7 +39,7 @@ test('a replayed batch stores nothing and lists the duplicates, sent as a beacon
   expect(await again.json()).toEqual({ stored: [], duplicates: [a.id, b.id], erased: [] });
 });
 
-test('GET returns exactly what was posted, oldest first, with the current decision and the server receive time', async () => {
+test('GET returns exactly what was posted in receive order, the last received as the decision, and the server receive time', async () => {
   const subject = makeReceipt().subject;
   const accepted = makeReceipt({ subject }, 30);
   const withdrawn = makeReceipt(
@@ -48,19 +48,53 @@ test('GET returns exactly what was posted, oldest first, with the current decisi
   );
   // A newer SDK may add fields: they are kept. The site added `support` since: the visitor was asked again.
   const saved = { ...makeReceipt({ subject, action: 'save', source: 'preferences', previous: withdrawn.id, categories: { necessary: true, preferences: false, analytics: true, marketing: false, support: true }, reason: 'new-category' }, 1), kantara: { version: '1.1' } };
-  // The outbox may deliver out of order; the ledger orders by decision time.
-  await ledger.post([saved]);
   await ledger.post([accepted, withdrawn]);
+  await ledger.post([saved]);
 
   const response = await fetch(ledger.at(`/subjects/${subject}`));
   expect(response.status).toBe(200);
   const body = await response.json();
   expect(body.receipts).toEqual([accepted, withdrawn, saved]);
-  expect(body.decision).toEqual({ subject, categories: saved.categories, policyVersion: '2018-05-24', decidedAt: saved.timestamp, receipt: saved.id, gpc: false });
-  expect(body.ledger.map((l: { id: string }) => l.id)).toEqual([accepted.id, withdrawn.id, saved.id]);
-  expect(body.ledger[0].receivedAt).toBe(new Date(NOW).toISOString());
-  expect(body.ledger[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  const receivedAt = new Date(NOW).toISOString();
+  expect(body.decision).toEqual({ subject, categories: saved.categories, policyVersion: '2018-05-24', decidedAt: saved.timestamp, receivedAt, receipt: saved.id, gpc: false });
+  expect(body.ledger).toEqual([accepted, withdrawn, saved].map((r) => ({ id: r.id, receivedAt, hash: expect.stringMatching(/^[0-9a-f]{64}$/), flags: [] })));
+  expect(body.next).toBeNull();
   expect(response.headers.get('cache-control')).toBe('no-store');
+});
+
+test('a forged receipt dated ahead does not outrank a later genuine one: the decision follows receive order, and the broken link is flagged', async () => {
+  const subject = makeReceipt().subject;
+  const genuineFirst = makeReceipt({ subject }, 20);
+  await ledger.post([genuineFirst]);
+  // Dated 9 minutes ahead: within the skew allowance, so only its place in the chain gives it away.
+  const forged = makeReceipt({ subject, action: 'accept-all', previous: genuineFirst.id, timestamp: new Date(NOW + 9 * 60_000).toISOString() });
+  await ledger.post([forged]);
+  const reject = makeReceipt({ subject, action: 'reject-all', previous: genuineFirst.id, categories: { necessary: true, preferences: false, analytics: false, marketing: false } }, 1);
+  await ledger.post([reject]);
+
+  const body = await (await fetch(ledger.at(`/subjects/${subject}`))).json();
+  expect(body.receipts.map((r: { id: string }) => r.id)).toEqual([genuineFirst.id, forged.id, reject.id]);
+  expect(body.decision).toMatchObject({ receipt: reject.id, categories: reject.categories, decidedAt: reject.timestamp });
+  // The forger's receipt claimed the right previous; the genuine one, sent without knowing of it, did not match the head.
+  expect(body.ledger.map((l: { flags: string[] }) => l.flags)).toEqual([[], [], ['previous-mismatch']]);
+});
+
+test('a receipt from a browser whose clock is far off is stored, flagged clock-skew, ordered by the ledger\'s receive time', async () => {
+  const subject = makeReceipt().subject;
+  const ahead = makeReceipt({ subject, timestamp: new Date(NOW + 60 * 60_000).toISOString() });
+  const behind = makeReceipt({ subject, previous: ahead.id, timestamp: '1999-12-31T23:59:59.000Z' });
+  const response = await ledger.post([ahead, behind]);
+  expect(response.status).toBe(201);
+  expect(await response.json()).toEqual({ stored: [ahead.id, behind.id], duplicates: [], erased: [] });
+  const body = await (await fetch(ledger.at(`/subjects/${subject}`))).json();
+  expect(body.receipts).toEqual([ahead, behind]);
+  expect(body.ledger).toEqual([
+    { id: ahead.id, receivedAt: new Date(NOW).toISOString(), hash: expect.any(String), flags: ['clock-skew'] },
+    { id: behind.id, receivedAt: new Date(NOW).toISOString(), hash: expect.any(String), flags: ['clock-skew'] },
+  ]);
+  expect(body.decision.receipt).toBe(behind.id);
+  // The flag is ledger metadata: the receipt is kept exactly as posted.
+  expect(Object.keys(body.receipts[0])).not.toContain('flags');
 });
 
 test("another subject's GET sees none of it, and an unknown or malformed subject is refused", async () => {
@@ -81,17 +115,15 @@ test("another subject's GET sees none of it, and an unknown or malformed subject
 
 test('a batch with one invalid receipt stores nothing and says which field is wrong', async () => {
   const good = makeReceipt();
-  const future = makeReceipt({ timestamp: new Date(NOW + 60 * 60_000).toISOString() });
-  const response = await ledger.post([good, future]);
+  const malformed = makeReceipt({ timestamp: '2026-11-29T16:00:00Z' });
+  const response = await ledger.post([good, malformed]);
   expect(response.status).toBe(400);
   expect(await response.json()).toEqual({
     error: 'invalid_receipt',
     message: 'Some receipts are invalid; nothing was stored.',
-    details: [{ index: 1, field: 'timestamp', message: 'is in the future' }],
+    details: [{ index: 1, field: 'timestamp', message: 'must be an ISO 8601 UTC time such as 2026-11-29T16:00:00.000Z' }],
   });
   expect(rowsOf(ledger.db, good.id)).toBe(0);
-  // A little clock skew is tolerated.
-  expect((await ledger.post([makeReceipt({ timestamp: new Date(NOW + 60_000).toISOString() })])).status).toBe(201);
 });
 
 test('the server closed and restarted on the same file keeps everything', async () => {
