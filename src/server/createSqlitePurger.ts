@@ -43,8 +43,10 @@ export function createSqlitePurger(db: Database.Database, options: SqlitePurgerO
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
       return result?.busy === 0;
     } catch (error) {
-      if (!reported) onError(error);
-      reported = true;
+      // Busy is the expected case (another process writing or checkpointing): retried, not reported.
+      const busy = /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '');
+      if (!busy && !reported) onError(error);
+      reported ||= !busy;
       return false;
     } finally {
       db.pragma(`busy_timeout = ${busyTimeout}`);

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { subjectHash, type SqliteStore } from '../../src/server/index';
+import { createSqliteStore, subjectHash, type SqliteStore } from '../../src/server/index';
+import { validateReceipt } from '../../src/server/validateReceipt';
 import { makeReceipt, NOW, startTempLedger, type TempLedger } from './ledgerFixture';
 
 let ledger: TempLedger;
@@ -168,5 +170,33 @@ test.skipIf(!hasPrlimit)('a full disk after the erasure committed: DELETE answer
   } finally {
     fileSizeLimit('unlimited');
     await full.close();
+  }
+});
+
+test('a purge left pending when the process stopped is finished as soon as a store opens the file again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'consentkit-purge-'));
+  const path = join(dir, 'consent.db');
+  try {
+    const first = createSqliteStore(path, { synchronous: 'normal' });
+    const receipt = makeReceipt();
+    const entry = validateReceipt(receipt, { now: NOW, maxSkewMs: 600_000, maxLagMs: 86_400_000 });
+    if (!entry.ok) throw new Error('invalid fixture');
+    first.append([entry.entry], { receivedAt: new Date(NOW).toISOString() });
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM receipts').get();
+    expect(first.erase(receipt.subject, new Date(NOW).toISOString())).toMatchObject({ purged: false });
+    // The process stops with the reader still open: its closing checkpoint cannot finish either.
+    first.close();
+    reader.exec('COMMIT');
+    reader.close();
+    expect(rawFiles(dir)).toContain(receipt.subject);
+
+    const second = createSqliteStore(path, { synchronous: 'normal' });
+    expect(rawFiles(dir)).not.toContain(receipt.subject);
+    expect(rawFiles(dir)).not.toContain(receipt.id);
+    second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
