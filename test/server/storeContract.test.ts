@@ -1,12 +1,15 @@
 // The store contract: the same stories, told through HTTP, against the SQLite
 // store and the PostgreSQL store; then one script run on both, whose answers
-// must match byte for byte.
+// must match byte for byte; and the store-level contract (ledgerStoreContract.ts,
+// run on SQLite by sqliteStore.test.ts) on PostgreSQL.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPostgresStore, createSqliteStore, startLedgerServer, subjectHash, verifyLedger, type LedgerServer, type LedgerStore } from '../../src/server/index';
 import { makeReceipt, NOW } from './ledgerFixture';
+import { ledgerStoreContract } from './ledgerStoreContract';
 import { createTempDatabase, DATABASE_URL, HOW_TO_ENABLE, type TempDatabase } from './postgresFixture';
 
 if (!DATABASE_URL) console.log(HOW_TO_ENABLE);
@@ -43,9 +46,14 @@ function openSqlite(): Subject {
   };
 }
 
-async function openPostgres(schema = 'consentkit'): Promise<Subject> {
+/** This file's database on the cluster, created on first use. */
+async function databaseUrl(): Promise<string> {
   if (!databases[0]) databases.push(await createTempDatabase());
-  const store = await createPostgresStore({ connection: databases[0]!.url, schema });
+  return databases[0]!.url;
+}
+
+async function openPostgres(schema = 'consentkit'): Promise<Subject> {
+  const store = await createPostgresStore({ connection: await databaseUrl(), schema });
   const s = store.schema;
   return {
     store,
@@ -215,5 +223,19 @@ describe.skipIf(!DATABASE_URL)('both stores', () => {
     expect(postgres.map((line) => line.replace('"purged":false', '"purged":true'))).toEqual(sqlite);
     expect(verifications[1]).toEqual(verifications[0]);
     expect(verifications[0]).toMatchObject({ status: 'intact', receipts: 2, subjects: 1, tombstones: 2, flagged: { 'previous-mismatch': 1 } });
+  });
+});
+
+describe.skipIf(!DATABASE_URL)('the store-level contract', () => {
+  // A fresh schema in this file's database for each story.
+  ledgerStoreContract('PostgreSQL', async () => {
+    const store = await createPostgresStore({ connection: await databaseUrl(), schema: 'contract_' + randomBytes(4).toString('hex'), poolSize: 2 });
+    return {
+      store,
+      async dispose() {
+        await store.pool.query(`DROP SCHEMA ${store.schema} CASCADE`);
+        await store.close();
+      },
+    };
   });
 });
