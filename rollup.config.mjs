@@ -83,7 +83,7 @@ export default [
   {
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es' },
-    external: [/^node:/, 'better-sqlite3'],
+    external: [/^node:/, 'better-sqlite3', 'pg'],
     plugins: [ts()],
   },
   ...[
@@ -93,7 +93,7 @@ export default [
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'es' },
-    external: [/^node:/, 'better-sqlite3'],
+    external: [/^node:/, 'better-sqlite3', 'pg'],
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
 ];

@@ -113,3 +113,14 @@ try {
   rmSync(dir, { recursive: true, force: true });
   clearTimeout(deadline);
 }
+
+// Both stores side by side (bench/lib/ledgerStores.mjs): SQLite with 1 process,
+// PostgreSQL with 1, 2 and 4, on a pre-filled database. Needs DATABASE_URL;
+// BENCH_PREFILL sets the pre-fill (default 1,000,000), BENCH_SECONDS each cell.
+if (process.env.DATABASE_URL) {
+  const { benchLedgerStores, formatLedgerStores } = await import('./lib/ledgerStores.mjs');
+  const prefill = Number(process.env.BENCH_PREFILL ?? 1_000_000);
+  const storeRows = await benchLedgerStores({ databaseUrl: process.env.DATABASE_URL, prefill, seconds: Number(process.env.BENCH_SECONDS ?? 4) });
+  console.log(`\nconsentkit ledger, SQLite and PostgreSQL side by side: ${prefill} receipts pre-filled, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  console.log(formatLedgerStores(storeRows));
+} else console.log('\nPostgreSQL side of the ledger bench skipped: set DATABASE_URL=postgres://… (scripts/pg-cluster.sh starts one).');

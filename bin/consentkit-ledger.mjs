@@ -1,20 +1,29 @@
 #!/usr/bin/env node
-// consentkit-ledger: runs the consent ledger on node:http, or verifies a ledger file.
-//   consentkit-ledger [--db ./data/consent.db] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]... [--public-url URL] [--trust-proxy N|ADDR]...
-//   consentkit-ledger verify [--db ./data/consent.db]
+// consentkit-ledger: runs the consent ledger on node:http, verifies a ledger,
+// migrates a PostgreSQL ledger's schema, or copies an SQLite ledger to PostgreSQL.
+//   consentkit-ledger [--db ./data/consent.db | postgres://…] [--port 8787] [--host 127.0.0.1] [--origin https://www.example.com]... [--public-url URL] [--trust-proxy N|ADDR]...
+//   consentkit-ledger verify [--db …]
+//   consentkit-ledger migrate [--db postgres://…]
+//   consentkit-ledger copy --from ./data/consent.db --to postgres://…
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { LedgerStartError, LedgerUnreadableError, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerStartError, LedgerUnreadableError, copyLedger, createPostgresStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 
 const USAGE = `Usage:
-  consentkit-ledger [serve] [--db FILE] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
-  consentkit-ledger verify [--db FILE]
-      reads a private copy, never the file itself; exit 0 intact (flagged receipts are
-      warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
+  consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
+  consentkit-ledger verify [--db FILE|URL]
+      reads a private copy of a file, or PostgreSQL in read-only transactions; exit 0 intact
+      (flagged receipts are warnings), 1 tampered, 2 cannot verify (no ledger, not a ledger, bad arguments)
+  consentkit-ledger migrate [--db URL]
+      brings a PostgreSQL ledger's schema up to date (serving does it too)
+  consentkit-ledger copy --from FILE --to URL
+      copies an SQLite ledger into an empty PostgreSQL one; verifies both ends
 
-  --db         SQLite file, created if missing          (default ./data/consent.db)
+  --db         SQLite file, created if missing, or a postgres:// URL
+               (default $DATABASE_URL when set, else ./data/consent.db)
+  --pool       PostgreSQL connections per process     (default 10)
   --port       port to listen on, 0 for any free port   (default 8787)
   --host       address to listen on                     (default 127.0.0.1)
   --origin     a page origin allowed by CORS; repeat for several
@@ -31,7 +40,8 @@ const USAGE = `Usage:
   --cookie-name NAME         the SDK's consent cookie, refreshed on same-site POSTs    (default consentkit)
   --cookie-domain DOMAIN     its Domain, as the SDK's cookieDomain                     (default: host-only)
   --cookie-max-age-days N    the SDK's maxAgeDays                                      (default 182)
-  --no-cookie-refresh        never send Set-Cookie`;
+  --no-cookie-refresh        never send Set-Cookie
+  --no-subject-limit         turn the per-subject write limit off (load tests, imports)`;
 
 function fail(message) {
   console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
@@ -43,12 +53,16 @@ try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: './data/consent.db' },
+      db: { type: 'string', default: process.env.DATABASE_URL || './data/consent.db' },
+      pool: { type: 'string', default: '10' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true, default: [] },
       'base-path': { type: 'string', default: '/api/consent' },
       'no-rate-limit': { type: 'boolean', default: false },
+      'no-subject-limit': { type: 'boolean', default: false },
       synchronous: { type: 'string', default: 'full' },
       verify: { type: 'boolean', default: false },
       'public-url': { type: 'string' },
@@ -73,31 +87,91 @@ if (values.help) {
   process.exit(0);
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
-if (!['serve', 'verify'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
-const db = resolve(values.db);
+if (!['serve', 'verify', 'migrate', 'copy'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
+const isPostgres = (db) => /^postgres(ql)?:\/\//.test(db);
+const postgres = isPostgres(values.db);
+const db = postgres ? values.db : resolve(values.db);
+/** The database as printed: a URL without its password. */
+const shown = (db) => (isPostgres(db) ? db.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : db);
+/** Opens a PostgreSQL ledger, or exits with one line that says what failed (a wrong URL, a server down, no pg). */
+async function openPostgres(url, options, exitCode) {
+  try {
+    return await createPostgresStore({ connection: url, ...options });
+  } catch (error) {
+    console.error(`consentkit-ledger: cannot open the PostgreSQL ledger at ${shown(url)}: ${error.message}`);
+    process.exit(exitCode);
+  }
+}
+const poolSize = Number(values.pool);
+if (!Number.isInteger(poolSize) || poolSize < 1) fail('--pool must be a whole number of connections, 1 or more');
+
+if (command === 'migrate') {
+  if (!postgres) fail('migrate is for a PostgreSQL ledger (--db postgres://…); an SQLite file is set up when it is opened');
+  const store = await openPostgres(db, { poolSize: 1 }, 1);
+  const { applied, version } = store.migration;
+  await store.close();
+  console.log(`${applied.length ? `applied migrations ${applied.join(', ')}` : 'nothing to migrate'}: schema at version ${version} (${shown(db)})`);
+  process.exit(0);
+}
+
+if (command === 'copy') {
+  if (!values.from || !values.to || !isPostgres(values.to)) fail('copy needs --from FILE (an SQLite ledger) and --to postgres://…');
+  const from = resolve(values.from);
+  if (!existsSync(from)) fail(`no ledger at ${from}`);
+  let source;
+  try {
+    source = openSqliteLedgerSnapshot(from);
+  } catch (error) {
+    if (!(error instanceof LedgerUnreadableError)) throw error;
+    console.error(`consentkit-ledger: copy failed: ${error.message}`);
+    process.exit(1);
+  }
+  const target = await openPostgres(values.to, { poolSize: 2 }, 1);
+  try {
+    const result = await copyLedger(source, target);
+    console.log(`copied ${result.receipts} receipts and ${result.tombstones} tombstones from ${from} to ${shown(values.to)}; both verify`);
+  } catch (error) {
+    console.error(`consentkit-ledger: copy failed: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    source.close();
+    await target.close();
+  }
+  process.exit();
+}
 
 // Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
 if (command === 'verify') {
-  if (!existsSync(db)) {
-    console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
-    process.exit(2);
+  let store;
+  if (postgres) {
+    // Read-only transactions and no migration: verify never writes to what it checks.
+    store = await openPostgres(db, { poolSize: 2, migrate: false, readOnly: true }, 2);
+    if (store.migration.version === 0) {
+      await store.close();
+      console.log(`ledger CANNOT VERIFY: no ledger schema (${shown(db)})`);
+      process.exit(2);
+    }
+  } else {
+    if (!existsSync(db)) {
+      console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
+      process.exit(2);
+    }
+    try {
+      store = openSqliteLedgerSnapshot(db);
+    } catch (error) {
+      if (!(error instanceof LedgerUnreadableError)) throw error;
+      console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
+      process.exit(2);
+    }
   }
-  let snapshot;
-  try {
-    snapshot = openSqliteLedgerSnapshot(db);
-  } catch (error) {
-    if (!(error instanceof LedgerUnreadableError)) throw error;
-    console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
-    process.exit(2);
-  }
-  const result = await verifyLedger(snapshot);
-  snapshot.close();
+  const result = await verifyLedger(store);
+  await store.close();
   const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
-  if (result.status === 'intact') console.log(`ledger OK: ${counts} (${db})`);
+  if (result.status === 'intact') console.log(`ledger OK: ${counts} (${shown(db)})`);
   else if (result.status === 'tampered') {
     const { table, seq, id, reason } = result.broken;
-    console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${db})`);
-  } else console.log(`ledger CANNOT VERIFY: ${result.problem} (${db})`);
+    console.log(`ledger BROKEN at ${table} row ${seq}${id ? ` (receipt ${id})` : ''}: ${reason}. ${counts} (${shown(db)})`);
+  } else console.log(`ledger CANNOT VERIFY: ${result.problem} (${shown(db)})`);
   const flagged = Object.entries(result.flagged).filter(([, n]) => n > 0);
   if (flagged.length && result.status !== 'unverifiable') {
     console.log(`warning: flagged receipts (stored, but worth a look): ${flagged.map(([flag, n]) => `${n} ${flag}`).join(', ')}`);
@@ -125,8 +199,10 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) fail(`-
 const trust = values['trust-proxy'].flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 const hops = trust.length === 1 && /^\d+$/.test(trust[0]) ? Number(trust[0]) : null;
 if (hops === null && trust.some((v) => !isIP(v.split('/')[0]))) fail('--trust-proxy takes a number of proxies, or their IP addresses or CIDR ranges');
+// A PostgreSQL store is opened here (migrated under a lock) and closed after the server.
+const store = postgres ? await openPostgres(db, { poolSize }, 1) : undefined;
 const options = {
-  db,
+  ...(store ? { store } : { db }),
   port,
   host: values.host,
   origins: values.origin,
@@ -142,6 +218,7 @@ const options = {
   ...(publicUrl ? { publicUrl } : {}),
   ...(trust.length ? { trustProxy: hops ?? trust } : {}),
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
+  ...(values['no-subject-limit'] ? { subjectLimit: false } : {}),
 };
 
 let server;
@@ -155,7 +232,7 @@ try {
 }
 console.log(`consentkit ledger listening on ${server.endpoint}`);
 if (publicUrl) console.log(`public URL: ${publicUrl}`);
-console.log(`database: ${db}`);
+console.log(`database: ${shown(db)}`);
 if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
 
 let stopping = false;
@@ -163,6 +240,7 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   await server.close();
+  await store?.close();
   console.log(`consentkit ledger stopped (${signal})`);
   process.exit(0);
 }

@@ -1,13 +1,15 @@
 // The demo: a webinar-platform site using consentkit, with local stand-in
-// trackers and the consent ledger mounted at /api/consent (SQLite).
+// trackers and the consent ledger mounted at /api/consent (SQLite, or
+// PostgreSQL when DATABASE_URL is set).
 //   npm start            → http://localhost:8080 (PORT to change, DB to move the database)
+//   DATABASE_URL=postgres://user@host/db npm start   → the same demo on PostgreSQL
 // Also serves the examples in examples/*/ under /examples/<name>/.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLedgerHandler, createNodeListener, createSqliteStore } from '../dist/server.mjs';
+import { createLedgerHandler, createNodeListener, createPostgresStore, createSqliteStore } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -19,10 +21,14 @@ const MOUNTS = [
   ['/', join(here, 'site')],
 ];
 
-/** Starts the demo; resolves once it listens. */
-export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db') } = {}) {
-  mkdirSync(dirname(db), { recursive: true });
-  const store = createSqliteStore(db);
+/** Starts the demo; resolves once it listens. `databaseUrl` (postgres://…) puts the ledger on PostgreSQL instead of the SQLite file `db`. */
+export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db'), databaseUrl } = {}) {
+  let store;
+  if (databaseUrl) store = await createPostgresStore(databaseUrl);
+  else {
+    mkdirSync(dirname(db), { recursive: true });
+    store = createSqliteStore(db);
+  }
   const ledger = createNodeListener(createLedgerHandler({ store, basePath: '/api/consent' }));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -36,8 +42,9 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
   const address = server.address();
   return {
     url: `http://${host}:${address.port}/`,
-    db,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => { store.close(); ok(); }); }),
+    // Where the ledger lives, as printed: a URL loses its password.
+    db: databaseUrl ? databaseUrl.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : db,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(async () => { await store.close(); ok(); }); }),
   };
 }
 
@@ -77,9 +84,10 @@ function send(res, status, type, body, headers = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined, databaseUrl });
   console.log(`consentkit demo on ${demo.url}`);
-  console.log(`  consent ledger: ${demo.url}api/consent (SQLite database: ${demo.db})`);
+  console.log(`  consent ledger: ${demo.url}api/consent (${databaseUrl ? 'PostgreSQL' : 'SQLite'} database: ${demo.db})`);
   console.log(`  examples: ${['plain-html', 'esm', 'google-consent-mode', 'strict-csp'].map((e) => `${demo.url}examples/${e}/`).join('  ')}`);
   console.log('Ctrl-C to stop.');
   const stop = async () => { await demo.close(); console.log('stopped'); process.exit(0); };
