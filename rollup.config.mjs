@@ -57,7 +57,15 @@ export function mangleRegex(names = JSON.parse(readFileSync(new URL('./mangle.js
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, outDir: undefined });
 
-const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), ts()];
+/** js-cookie builds its API with a top-level call that bundlers cannot prove pure: say so, so that code which never reads a cookie (the headless core) drops it. */
+const pureJsCookie = () => ({
+  name: 'pure-js-cookie',
+  transform(code, id) {
+    return id.includes('/js-cookie/') ? code.replace('var api = init(', 'var api = /*#__PURE__*/ init(') : null;
+  },
+});
+
+const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), pureJsCookie(), ts()];
 // CK_MANGLE=0 builds the script tag without property mangling, to measure what the list saves.
 const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangleRegex() };
 const minify = () =>
@@ -93,7 +101,7 @@ export default [
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es' },
     // hono is a dependency of the package, loaded from node_modules.
-    external: [/^node:/, 'better-sqlite3', /^hono(\/|$)/],
+    external: [/^node:/, 'better-sqlite3', 'pg', /^hono(\/|$)/],
     plugins: [ts()],
   },
   ...[
@@ -103,7 +111,7 @@ export default [
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'es' },
-    external: [/^node:/, 'better-sqlite3', /^hono(\/|$)/],
+    external: [/^node:/, 'better-sqlite3', 'pg', /^hono(\/|$)/],
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
 ];

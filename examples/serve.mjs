@@ -1,14 +1,16 @@
 // The demo: a webinar-platform site using consentkit, with local stand-in
-// trackers and the consent ledger mounted at /api/consent (SQLite), with its
-// console at /api/consent/console/ (a demo editor account is printed at start).
+// trackers and the consent ledger mounted at /api/consent (SQLite, or
+// PostgreSQL when DATABASE_URL is set). On SQLite the console is mounted at
+// /api/consent/console/ and a fresh demo editor account is printed at start.
 //   npm start            → http://localhost:8080 (PORT to change, DB to move the database)
+//   DATABASE_URL=postgres://user@host/db npm start   → the same demo on PostgreSQL
 // Also serves the examples in examples/*/ under /examples/<name>/.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLedgerApp, createNodeListener, createSqliteConfigStore, createSqliteStore, hashPassword } from '../dist/server.mjs';
+import { createLedgerApp, createLedgerHandler, createNodeListener, createPostgresStore, createSqliteConfigStore, createSqliteStore, hashPassword } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -20,15 +22,24 @@ const MOUNTS = [
   ['/', join(here, 'site')],
 ];
 
-/** Starts the demo; resolves once it listens. */
-export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db') } = {}) {
-  mkdirSync(dirname(db), { recursive: true });
-  const store = createSqliteStore(db);
-  // The console's tables live in the same file; a fresh demo password at every start.
-  const configStore = createSqliteConfigStore(store.db);
-  const account = { name: 'demo', password: randomBytes(12).toString('base64url') };
-  configStore.putAccount({ name: account.name, role: 'editor', passwordHash: await hashPassword(account.password) });
-  const ledger = createNodeListener(createLedgerApp({ store, configStore, basePath: '/api/consent' }));
+/** Starts the demo; resolves once it listens. `databaseUrl` (postgres://…) puts the ledger on PostgreSQL instead of the SQLite file `db`. */
+export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db'), databaseUrl } = {}) {
+  let store;
+  if (databaseUrl) store = await createPostgresStore(databaseUrl);
+  else {
+    mkdirSync(dirname(db), { recursive: true });
+    store = createSqliteStore(db);
+  }
+  // The console's tables live in the SQLite file (it has no PostgreSQL store yet); a fresh demo password at every start.
+  let account = null;
+  let handler = createLedgerHandler({ store, basePath: '/api/consent' });
+  if (!databaseUrl) {
+    const configStore = createSqliteConfigStore(store.db);
+    account = { name: 'demo', password: randomBytes(12).toString('base64url') };
+    configStore.putAccount({ name: account.name, role: 'editor', passwordHash: await hashPassword(account.password) });
+    handler = createLedgerApp({ store, configStore, basePath: '/api/consent' });
+  }
+  const ledger = createNodeListener(handler);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
     if (url.pathname === '/api/consent' || url.pathname.startsWith('/api/consent/')) return void ledger(req, res);
@@ -41,9 +52,10 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
   const address = server.address();
   return {
     url: `http://${host}:${address.port}/`,
-    db,
+    // Where the ledger lives, as printed: a URL loses its password.
+    db: databaseUrl ? databaseUrl.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : db,
     account,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => { store.close(); ok(); }); }),
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(async () => { await store.close(); ok(); }); }),
   };
 }
 
@@ -83,10 +95,11 @@ function send(res, status, type, body, headers = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined, databaseUrl });
   console.log(`consentkit demo on ${demo.url}`);
-  console.log(`  consent ledger: ${demo.url}api/consent (SQLite database: ${demo.db})`);
-  console.log(`  console: ${demo.url}api/consent/console/  demo account: ${demo.account.name} / ${demo.account.password} (editor)`);
+  console.log(`  consent ledger: ${demo.url}api/consent (${databaseUrl ? 'PostgreSQL' : 'SQLite'} database: ${demo.db})`);
+  if (demo.account) console.log(`  console: ${demo.url}api/consent/console/  demo account: ${demo.account.name} / ${demo.account.password} (editor)`);
   console.log(`  examples: ${['plain-html', 'esm', 'google-consent-mode', 'strict-csp'].map((e) => `${demo.url}examples/${e}/`).join('  ')}`);
   console.log('Ctrl-C to stop.');
   const stop = async () => { await demo.close(); console.log('stopped'); process.exit(0); };

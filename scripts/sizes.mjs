@@ -8,9 +8,10 @@ import terser from '@rollup/plugin-terser';
 
 export const BUDGETS = {
   /**
-   * The script tag: every feature, the CSS and both languages inside, with
-   * internal property names shortened by mangle.json. The budget leaves room
-   * for js-cookie, the one cookie jar every layer will share.
+   * The script tag: every feature, the CSS, both languages and js-cookie
+   * inside, with internal property names shortened by mangle.json. Issue 19
+   * withdrew the 8,000 B target that had bent the source out of shape, and
+   * sets 10,900 B for readable source with js-cookie.
    */
   'dist/consentkit.min.js': 10900,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. */

@@ -1,6 +1,6 @@
 // The script-tag entry: the only module with side effects. It reads the tag's
 // data-* and window.consentkitConfig, starts consentkit and exposes it as
-// window.consentkit (CONTRACT §2).
+// window.consentkit.
 import type { ConsentKitConfig } from './core/config';
 import { createConsentKit, type ConsentKit } from './createConsentKit';
 import { readScriptTagConfig } from './platform/scriptTagConfig';

@@ -4,16 +4,17 @@ import { createConsentCore, type ConsentCore, type CoreServices } from './core/c
 import { normalizeConfig } from './core/normalizeConfig';
 import { createGating } from './gating/createGating';
 import { builtInIntegrations } from './integrations/builtInIntegrations';
+import { createBrowserPlatform } from './platform/createBrowserPlatform';
+import { cookieSlotIn } from './platform/cookieSlot';
+import type { Platform } from './platform/Platform';
 import { createSync, type Sync } from './sync/createSync';
+import { createPlaceholder } from './ui/createPlaceholder';
 import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
 import { shownText } from './ui/shownText';
 import { textsFor } from './ui/texts';
-import { createCookieSlot } from './platform/cookieSlot';
-import { pageLanguages, readGlobalPrivacyControl } from './platform/pageSignals';
-import { createWebStore } from './platform/webStore';
 
-/** The kit a page gets: the headless core plus the banner, gating and sync (CONTRACT §4). */
-export interface ConsentKit extends Omit<ConsentCore, 'emit' | 'destroy'> {
+/** The kit a page gets: the headless core plus the banner, gating and sync. */
+export interface ConsentKit extends Omit<ConsentCore, 'emit' | 'destroy' | 'renewSubject'> {
   /** Shows the banner (first layer). */
   show(): void;
   /** Opens the preferences dialog. */
@@ -31,7 +32,7 @@ export interface ConsentKit extends Omit<ConsentCore, 'emit' | 'destroy'> {
 }
 
 /** Forwarded to `window` as `consentkit:<event>` CustomEvents for script-tag sites. */
-const EVENT_NAMES = 'consent change withdraw show hide sync error clear'.split(' ');
+const EVENT_NAMES = ['consent', 'change', 'withdraw', 'show', 'hide', 'sync', 'error', 'clear'];
 
 /** Test seams: browser services to use instead of the page's own. */
 export type ConsentKitServices = Partial<CoreServices> & { document?: Document };
@@ -42,32 +43,40 @@ export type ConsentKitServices = Partial<CoreServices> & { document?: Document }
  * back to safe defaults that grant nothing optional.
  */
 export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitServices = {}): ConsentKit {
+  return createConsentKitOn(createBrowserPlatform(), input, services);
+}
+
+/** `createConsentKit` on a given platform: every layer is handed it. */
+export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, services: ConsentKitServices = {}): ConsentKit {
+  const platform: Platform = services.document ? { ...base, page: { ...base.page, document: services.document } } : base;
+  const doc = platform.page.document;
   const { config, errors } = normalizeConfig(input);
-  const doc = services.document ?? globalThis.document;
-  const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], pageLanguages);
+  const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], platform.page.languages);
   const texts = textsFor(language, config.texts);
   // What the banner and dialog say, computed from the texts without building them, once, when a first
   // decision digests it. Without a page nothing is shown, and the digest stays that of ''.
   let notice: string | undefined;
   let ui: Ui | undefined;
-  const store = services.store ?? createWebStore();
+  const store = services.store ?? platform.local;
   const core = createConsentCore(config, {
-    slot: createCookieSlot(config.cookie),
+    slot: cookieSlotIn(platform.cookies, config.cookie),
     store,
-    gpc: readGlobalPrivacyControl(),
+    clock: platform.clock,
+    gpc: platform.page.globalPrivacyControl(),
     language,
     shownText: () => (doc ? (notice ??= shownText(config, texts)) : undefined),
     ...services,
   });
-  const { emit: _emit, ...api } = core;
+  const { emit: _emit, renewSubject: _renewSubject, ...api } = core;
 
   // Run in reverse on destroy: the core's own listeners go last.
   const cleanups = [
     core.destroy,
     core.on('error', (e) => console.error(`[consentkit] ${e.code}: ${e.message}`, ...(e.detail === undefined ? [] : [e.detail]))),
   ];
-  if (globalThis.window && typeof CustomEvent == 'function') {
-    cleanups.push(...EVENT_NAMES.map((name) => core.on(name, (detail) => dispatchEvent(new CustomEvent('consentkit:' + name, { detail })))));
+  const win = doc?.defaultView;
+  if (win && typeof win.CustomEvent === 'function') {
+    for (const name of EVENT_NAMES) cleanups.push(core.on(name, (detail) => win.dispatchEvent(new win.CustomEvent('consentkit:' + name, { detail }))));
   }
   // Problems found while starting are reported after creation, so that
   // listeners attached right after createConsentKit() hear them.
@@ -75,20 +84,20 @@ export function createConsentKit(input?: ConsentKitConfig, services: ConsentKitS
   for (const message of errors) reportLater('config', message);
 
   // The outbox first: a decision taken while anything else starts must not miss it.
-  const sync = createSync(core, { store });
+  const sync = createSync(core, { platform, store });
   cleanups.push(sync.destroy);
   // Then integrations, ours before the site's: Consent Mode's default must precede any activated tag.
-  for (const plugin of [...builtInIntegrations(core), ...(config.plugins as Array<Plugin<ConsentCore>>)]) {
+  for (const plugin of [...builtInIntegrations(core, platform), ...(config.plugins as Array<Plugin<ConsentCore>>)]) {
     try {
       const cleanup = plugin.setup(core);
-      if (typeof cleanup == 'function') cleanups.push(cleanup);
+      if (typeof cleanup === 'function') cleanups.push(cleanup);
     } catch (error) {
       reportLater('plugin', `plugin "${plugin.name}" failed to set up`, error);
     }
   }
 
   if (doc) {
-    cleanups.push(createGating(core, { document: doc, language }).destroy);
+    cleanups.push(createGating(core, { platform, placeholder: createPlaceholder(doc, config, texts) }).destroy);
     ui = createUi(core, { document: doc, language, texts });
     cleanups.push(ui.destroy);
   }

@@ -18,6 +18,7 @@ export type {
 export type { DecisionOptions } from './core/createConsentCore';
 export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
-export type { SubjectRecords, SyncResult } from './sync/createSync';
+export type { SyncResult } from './sync/createSync';
+export type { SubjectRecords } from './sync/subjectRecords';
 export { toKantaraReceipt } from './sync/toKantaraReceipt';
 export type { KantaraController, KantaraOptions, KantaraPurpose, KantaraReceipt } from './sync/toKantaraReceipt';

@@ -1,4 +1,4 @@
-/** The four categories every site has (CONTRACT §1). */
+/** The four categories every site has. */
 export const BUILT_IN_CATEGORIES = ['necessary', 'preferences', 'analytics', 'marketing'] as const;
 
 export type BuiltInCategory = (typeof BUILT_IN_CATEGORIES)[number];

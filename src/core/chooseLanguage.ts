@@ -6,9 +6,9 @@
 export function chooseLanguage(requested: string, available: readonly string[], pageLanguages: () => readonly string[]): string {
   // The page's languages are read only when needed: navigator.languages is not free.
   if (available.includes(requested)) return requested;
-  for (const tag of requested == 'auto' ? pageLanguages() : [requested, ...pageLanguages()]) {
+  for (const tag of requested === 'auto' ? pageLanguages() : [requested, ...pageLanguages()]) {
     for (const wanted of [tag, tag.split('-')[0]!]) {
-      const found = available.find((a) => a.toLowerCase() == wanted.toLowerCase());
+      const found = available.find((a) => a.toLowerCase() === wanted.toLowerCase());
       if (found) return found;
     }
   }

@@ -48,7 +48,7 @@ export interface ConsentModeOptions {
   urlPassthrough?: boolean;
 }
 
-/** An integration: set up once with the kit, returns its cleanup (STYLE.md §8). */
+/** An integration: set up once with the kit, returns its cleanup. */
 export interface Plugin<Kit = unknown> {
   name: string;
   setup(kit: Kit): void | (() => void);
@@ -59,7 +59,7 @@ export type TextOverrides = Record<string, Record<string, string>>;
 
 /**
  * The one configuration object: `window.consentkitConfig`, the script tag's
- * `data-*` attributes, or `createConsentKit(config)` (CONTRACT §2).
+ * `data-*` attributes, or `createConsentKit(config)`.
  */
 export interface ConsentKitConfig {
   /** Base URL of the consent ledger, e.g. `/api/consent`. Without it receipts stay in this browser. @default undefined */

@@ -9,7 +9,7 @@ import { readReceiptLog, writeReceiptLog } from './receiptLog';
 import type { ConsentEvents, ConsentState, PromptReason } from './state';
 import type { Clock, KeyValueStore, RecordSlot } from './storage';
 
-/** The browser services the core is handed (STYLE.md §1); fakes in tests. */
+/** The browser services the core is handed, so that it never touches the DOM; in-memory fakes in tests. */
 export interface CoreServices {
   /** Holds the encoded decision: the consent cookie. */
   slot: RecordSlot;
@@ -51,7 +51,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const readLog = () => readReceiptLog(store, logKey);
   /** Every category, `necessary` always granted, the others as `choose` says. */
   const choices = (choose: (id: CategoryId) => boolean): CategoryChoices =>
-    Object.fromEntries(ids.map((id) => [id, id == NECESSARY || choose(id)]));
+    Object.fromEntries(ids.map((id) => [id, id === NECESSARY || choose(id)]));
   const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
   let record = decodeRecord(slot.read());
@@ -74,7 +74,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   function promptReason(): PromptReason {
     const r = current();
     // typeof, not `in`: a site category named like an Object property must not count as asked.
-    if (r) return ids.every((id) => typeof r.c[id] == 'number') ? null : 'new-category';
+    if (r) return ids.every((id) => typeof r.c[id] === 'number') ? null : 'new-category';
     if (record && record.pv !== policyVersion) return 'policy-changed';
     return record || readLog().length ? 'expired' : 'first-visit';
   }
@@ -88,32 +88,48 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       decidedAt: iso(r.ts),
       expiresAt: iso(expiry(r)),
       receipt: r.rid,
-      gpc: r.gpc == 1,
+      gpc: r.gpc === 1,
     };
   }
 
   /** Every listed category is granted (`necessary` always is). Called per tagged element: it builds no state. */
   function has(categories: CategoryId | CategoryId[]): boolean {
     const r = current();
-    return [categories].flat().every((id) => id == NECESSARY || (ids.includes(id) && r?.c[id] === 1));
+    return [categories].flat().every((id) => id === NECESSARY || (ids.includes(id) && r?.c[id] === 1));
   }
 
   /** Optional categories granted in `a` and not in `b`. */
   const lost = (a: ConsentState | null, b: ConsentState | null) =>
-    ids.filter((id) => id != NECESSARY && a?.categories[id] && !b?.categories[id]);
+    ids.filter((id) => id !== NECESSARY && a?.categories[id] === true && b?.categories[id] !== true);
 
-  function decide(action: ReceiptAction, choose: (id: CategoryId) => boolean, options: DecisionOptions = {}): Receipt {
+  /**
+   * Records a decision. `renewing` is the standing decision, recorded again
+   * under a new subject: the ledger erased the old one. It keeps its time (the
+   * visitor decided then, so it lapses as it would have) and the categories
+   * the visitor was asked about, so that one added since still asks.
+   */
+  function decide(action: ReceiptAction, choose: (id: CategoryId) => boolean, options: DecisionOptions = {}, renewing?: StoredRecord): Receipt {
     const before = get();
     const log = readLog();
     // The chain goes on from the stored decision, else (cookie gone) from the last receipt kept here.
     const last = log[log.length - 1];
-    const [subject, previous] = record ? [record.sub, record.rid] : last ? [last.subject, last.id] : [newId(), null];
-    const ts = clock.now();
+    let subject = newId();
+    let previous: string | null = null;
+    if (renewing) {
+      // A new subject starts a new chain.
+    } else if (record) {
+      subject = record.sub;
+      previous = record.rid;
+    } else if (last) {
+      subject = last.subject;
+      previous = last.id;
+    }
+    const now = clock.now();
     const categories = choices(choose);
     const receipt: Receipt = {
       id: newId(),
       subject,
-      timestamp: iso(ts),
+      timestamp: iso(now),
       action,
       source: options.source ?? 'api',
       categories,
@@ -123,10 +139,20 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       shownHash: shownHash(services.shownText?.()),
       gpc,
     };
-    const reason = promptReason();
+    const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
-    record = { v: 1, sub: subject, ts, pv: policyVersion, rid: receipt.id, gpc: gpc ? 1 : 0, c: Object.fromEntries(ids.map((id) => [id, categories[id] ? 1 : 0])) };
+    const asked = renewing ? ids.filter((id) => typeof renewing.c[id] === 'number') : ids;
+    record = {
+      v: 1,
+      sub: subject,
+      ts: renewing ? renewing.ts : now,
+      pv: policyVersion,
+      rid: receipt.id,
+      gpc: gpc ? 1 : 0,
+      c: Object.fromEntries(asked.map((id) => [id, categories[id] ? 1 : 0])),
+    };
     slot.write(JSON.stringify(record), cookie.maxAgeDays);
+    if (renewing) log.length = 0;
     log.push(receipt);
     writeReceiptLog(store, logKey, log);
     const state = get()!;
@@ -139,9 +165,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   function announce(before: ConsentState | null, after: ConsentState | null, receipt?: Receipt): void {
     const grantedNow = lost(after, before);
     const revoked = lost(before, after);
-    if (!receipt || grantedNow.length || revoked.length) events.emit('change', { granted: grantedNow, revoked, state: after });
+    if (!receipt || grantedNow.length > 0 || revoked.length > 0) events.emit('change', { granted: grantedNow, revoked, state: after });
     // Refusing what was granted is a withdrawal, whichever control did it.
-    if (revoked.length && receipt) events.emit('withdraw', { categories: revoked, receipt });
+    if (revoked.length > 0 && receipt) events.emit('withdraw', { categories: revoked, receipt });
   }
 
   /** Replaces the stored decision and announces it if it is another one. */
@@ -159,6 +185,13 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     return false;
   }
 
+  /** Known optional ids pass; `necessary` and unknown ones are reported. */
+  function withdrawable(id: string): boolean {
+    if (id !== NECESSARY) return known(id);
+    reportError('category', '"necessary" cannot be withdrawn; ignored');
+    return false;
+  }
+
   const none = () => false;
 
   return {
@@ -168,7 +201,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     promptReason,
     /** Grants every category; with GPC respected, marketing stays refused. */
     acceptAll: (options?: DecisionOptions): Receipt =>
-      decide('accept-all', (id) => !(gpc && config.gpc == 'respect' && id == 'marketing'), options),
+      decide('accept-all', (id) => !(gpc && config.gpc === 'respect' && id === 'marketing'), options),
     rejectAll: (options?: DecisionOptions): Receipt => decide('reject-all', none, options),
     /** Closing the banner without choosing: a refusal (CNIL 2020). */
     dismiss: (options?: DecisionOptions): Receipt => decide('dismiss', none, { source: 'banner', ...options }),
@@ -179,11 +212,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     },
     /** Withdraws one or more categories; none named = every optional category. A trailing object gives options. */
     withdraw(...args: Array<CategoryId | CategoryId[] | DecisionOptions>): Receipt {
-      const named = args.flat().filter((a): a is string => typeof a == 'string');
-      const options = args.find((a): a is DecisionOptions => typeof a == 'object' && !Array.isArray(a));
-      const off = named.length
-        ? named.filter((id) => (id == NECESSARY ? reportError('category', '"necessary" cannot be withdrawn; ignored') : known(id)))
-        : ids;
+      const named = args.flat().filter((a): a is string => typeof a === 'string');
+      const options = args.find((a): a is DecisionOptions => typeof a === 'object' && !Array.isArray(a));
+      const off = named.length > 0 ? named.filter(withdrawable) : ids;
       return decide('withdraw', (id) => !off.includes(id) && has(id), options);
     },
     on: events.on,
@@ -212,6 +243,21 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       slot.remove();
       store.remove(logKey);
       replace(null);
+    },
+    /**
+     * The ledger erased this subject and refuses its receipts: starts a new
+     * subject, forgetting this browser's receipts of the old one, and records
+     * the standing decision under it (`reason: 'subject-erased'`, source
+     * `api`). Nothing changes for the visitor: no `change` event, no banner.
+     * Without a standing decision it only forgets the subject, and returns null.
+     */
+    renewSubject(): Receipt | null {
+      const standing = current();
+      if (standing) return decide('save', (id) => standing.c[id] === 1, {}, standing);
+      slot.remove();
+      store.remove(logKey);
+      record = null;
+      return null;
     },
     reportError,
     destroy: events.clear,

@@ -18,7 +18,7 @@ export interface ResolvedConfig {
   policyVersion: string;
   policyUrl: string | null;
   language: string;
-  /** Built-ins first, in CONTRACT order, then the site's own. */
+  /** The four built-ins first (necessary, preferences, analytics, marketing), then the site's own. */
   categories: ResolvedCategory[];
   texts: TextOverrides;
   consentMode: Required<ConsentModeOptions> | null;
@@ -44,33 +44,44 @@ type Check = (value: any, key?: any) => unknown;
  * One config key: what a valid value looks like, what the site owner is told
  * otherwise, the safe default, and how to resolve the value (or the default).
  */
-type Entry = [check: Check, expected: string, fallback?: unknown, store?: (value: any, path: string) => unknown];
+interface Entry {
+  check: Check;
+  expected: string;
+  /** @default undefined: the key stays absent */
+  fallback?: unknown;
+  /** @default the value as it is */
+  store?: (value: any, path: string) => unknown;
+}
 type Spec = Record<string, Entry>;
 
 /** A plain object: not null, not an array (shared with the script-tag reader). */
-export const isObject = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
-const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v == 'string' && v.length <= max && pattern.test(v);
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && !!v && !Array.isArray(v);
+const text = (max: number, pattern = /(?:)/): Check => (v) => typeof v === 'string' && v.length <= max && pattern.test(v);
 const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
 const nonEmpty = text(200, /./);
-const STRING: [Check, string] = [text(1000), 'a string'];
-const BOOLEAN: [Check, string] = [(v) => typeof v == 'boolean', 'true or false'];
-const NAMES: [Check, string] = [listOf((c) => nonEmpty(c) || c instanceof RegExp), 'a list of names'];
+const STRING: Entry = { check: text(1000), expected: 'a string' };
+const BOOLEAN: Entry = { check: (v) => typeof v === 'boolean', expected: 'true or false' };
+const NAMES: Entry = { check: listOf((c) => nonEmpty(c) || c instanceof RegExp), expected: 'a list of names' };
 const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
 
 /**
- * Validates a configuration (CONTRACT §2). Never throws: each problem becomes
+ * Validates a configuration. Never throws: each problem becomes
  * one message in `errors`, naming the key, and the faulty part falls back to
  * its safe default, which never grants anything optional.
  */
 export function normalizeConfig(input: unknown): { config: ResolvedConfig; errors: string[] } {
   const errors: string[] = [];
-  const fault = (path: string, expected: string) => !errors.push(`"${path}" must be ${expected}; ignored`);
+  /** Reports a faulty value; returns false, so that `check(value) || fault(…)` reads as "valid, or reported". */
+  const fault = (path: string, expected: string): false => {
+    errors.push(`"${path}" must be ${expected}; ignored`);
+    return false;
+  };
   let categories: ResolvedCategory[];
 
   /** Each key of `spec` from `given`, or its default; unknown keys of `given` reported last. */
   const resolve = (given: Obj, spec: Spec, path: string) => {
     const out: Obj = {};
-    for (const [key, [check, expected, fallback, store = (v: unknown) => v]] of Object.entries(spec)) {
+    for (const [key, { check, expected, fallback, store = (v: unknown) => v }] of Object.entries(spec)) {
       const value = given[key];
       const at = path + key;
       const resolved = store(value !== undefined && (check(value) || fault(at, expected)) ? value : fallback, at);
@@ -83,13 +94,23 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
   /** The entries of a map or list that `check` accepts; the others are reported. */
   const entries = (given: object, path: string, check: Check, expected: string) =>
     Object.entries(given).filter(([key, value]) => check(value, key) || fault(Array.isArray(given) ? `${path}[${key}]` : `${path}.${key}`, expected));
-  const map = (store: (entries: [string, any][]) => unknown, check: Check, expected: string): Entry => [isObject, 'an object', {}, (v, at) => store(entries(v, at, check, expected))];
+  const map = (store: (entries: [string, any][]) => unknown, check: Check, expected: string): Entry => ({
+    check: isObject,
+    expected: 'an object',
+    fallback: {},
+    store: (v, at) => store(entries(v, at, check, expected)),
+  });
 
   const SERVICE: Spec = { name: STRING, provider: STRING, purpose: STRING, duration: STRING, cookies: NAMES, storage: NAMES };
   const CATEGORY: Spec = {
-    label: [...STRING, null],
-    description: [...STRING, null],
-    services: [Array.isArray, 'an array', [], (list, at) => entries(list, at, (s) => isObject(s) && nonEmpty(s.name), 'an object with a "name"').map(([i, s]) => resolve(s, SERVICE, `${at}[${i}].`))],
+    label: { ...STRING, fallback: null },
+    description: { ...STRING, fallback: null },
+    services: {
+      check: Array.isArray,
+      expected: 'an array',
+      fallback: [],
+      store: (list, at) => entries(list, at, (s) => isObject(s) && nonEmpty(s.name), 'an object with a "name"').map(([i, s]) => resolve(s, SERVICE, `${at}[${i}].`)),
+    },
   };
   const TOP: Spec = {
     // First: `blocking` may name a site's own category.
@@ -98,46 +119,66 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
         const given = Object.fromEntries(own);
         return (categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
           id,
-          required: id == 'necessary',
+          required: id === 'necessary',
           ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
         })) as ResolvedCategory[]);
       },
       (e, id) => CATEGORY_ID_PATTERN.test(id) && isObject(e),
       'an object under a lower-case id',
     ),
-    endpoint: [text(500, /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/), 'a path or an http(s) URL', null, (v: string | null) => v && v.replace(/\/+$/, '')],
-    policyVersion: [text(100, /\S/), 'a non-empty string', '1', (v) => v.trim()],
-    policyUrl: [text(500, /^(?!\s*(javascript|data|vbscript):)/i), 'a URL', null],
-    language: [text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), '"auto" or a language tag', 'auto'],
+    endpoint: { check: text(500, /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/), expected: 'a path or an http(s) URL', fallback: null, store: (v: string | null) => v && v.replace(/\/+$/, '') },
+    policyVersion: { check: text(100, /\S/), expected: 'a non-empty string', fallback: '1', store: (v) => v.trim() },
+    policyUrl: { check: text(500, /^(?!\s*(javascript|data|vbscript):)/i), expected: 'a URL', fallback: null },
+    language: { check: text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), expected: '"auto" or a language tag', fallback: 'auto' },
     texts: map(Object.fromEntries, (e) => isObject(e) && Object.values(e).every(text(2000)), 'an object of strings'),
-    consentMode: [
-      (v) => typeof v == 'boolean' || isObject(v),
-      'true, false or an object',
-      null,
+    consentMode: {
+      check: (v) => typeof v === 'boolean' || isObject(v),
+      expected: 'true, false or an object',
+      fallback: null,
       // `true` has no keys: every option takes its default.
-      (v, at) =>
+      store: (v, at) =>
         v
-          ? resolve(v, { waitForUpdate: [(v) => typeof v == 'number' && v >= 0 && v <= 10_000, '0 to 10000 ms', 500], region: [listOf(text(10)), 'a list of regions', []], adsDataRedaction: [...BOOLEAN, false], urlPassthrough: [...BOOLEAN, false] }, at + '.')
+          ? resolve(
+              v,
+              {
+                waitForUpdate: { check: (v) => typeof v === 'number' && v >= 0 && v <= 10_000, expected: '0 to 10000 ms', fallback: 500 },
+                region: { check: listOf(text(10)), expected: 'a list of regions', fallback: [] },
+                adsDataRedaction: { ...BOOLEAN, fallback: false },
+                urlPassthrough: { ...BOOLEAN, fallback: false },
+              },
+              at + '.',
+            )
           : null,
-    ],
-    gpc: [(v) => v == 'respect' || v == 'ignore', '"respect" or "ignore"', 'respect'],
-    settingsButton: [...BOOLEAN, true],
-    cookie: [isObject, 'an object', {}, (v, at) => resolve(v, {
-      name: [text(64, /^[\w!#$%&'*+.^`|~-]+$/), 'a cookie name', 'consentkit'],
-      domain: [text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i), 'a domain', null],
-      maxAgeDays: [(v) => typeof v == 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, `1 to ${MAX_AGE_DAYS_LIMIT} days`, DEFAULT_MAX_AGE_DAYS],
-    }, at + '.')],
-    nonce: [text(200, /^[\w+/=-]+$/), 'a nonce', null],
-    injectStyles: [...BOOLEAN, true],
+    },
+    gpc: { check: (v) => v === 'respect' || v === 'ignore', expected: '"respect" or "ignore"', fallback: 'respect' },
+    settingsButton: { ...BOOLEAN, fallback: true },
+    cookie: {
+      check: isObject,
+      expected: 'an object',
+      fallback: {},
+      store: (v, at) =>
+        resolve(
+          v,
+          {
+            name: { check: text(64, /^[\w!#$%&'*+.^`|~-]+$/), expected: 'a cookie name', fallback: 'consentkit' },
+            domain: { check: text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i), expected: 'a domain', fallback: null },
+            maxAgeDays: { check: (v) => typeof v === 'number' && v > 0 && v <= MAX_AGE_DAYS_LIMIT, expected: `1 to ${MAX_AGE_DAYS_LIMIT} days`, fallback: DEFAULT_MAX_AGE_DAYS },
+          },
+          at + '.',
+        ),
+    },
+    nonce: { check: text(200, /^[\w+/=-]+$/), expected: 'a nonce', fallback: null },
+    injectStyles: { ...BOOLEAN, fallback: true },
     blocking: map(
       (own) => Object.fromEntries(own.map(([host, id]) => [host.toLowerCase(), id])),
-      (id, host) => HOST.test(host) && categories.some((c) => c.id == id),
+      (id, host) => HOST.test(host) && categories.some((c) => c.id === id),
       'a known category under a host name',
     ),
-    reloadOnWithdraw: [...BOOLEAN, true],
-    plugins: [listOf((p) => isObject(p) && typeof p.name == 'string' && typeof p.setup == 'function'), 'a list of plugins', []],
+    reloadOnWithdraw: { ...BOOLEAN, fallback: true },
+    plugins: { check: listOf((p) => isObject(p) && typeof p.name === 'string' && typeof p.setup === 'function'), expected: 'a list of plugins', fallback: [] },
   };
 
-  const given = isObject(input) ? input : (input === undefined || fault('config', 'an object'), {});
+  if (input !== undefined && !isObject(input)) fault('config', 'an object');
+  const given = isObject(input) ? input : {};
   return { config: resolve(given, TOP, '') as unknown as ResolvedConfig, errors };
 }

@@ -1,13 +1,16 @@
 import type { CategoryChoices } from './categories';
 import type { PromptReason } from './state';
 
-/** What the visitor did (CONTRACT §7). `dismiss` is closing the banner: a refusal. */
+/** What the visitor did. `dismiss` is closing the banner: a refusal. */
 export type ReceiptAction = 'accept-all' | 'reject-all' | 'dismiss' | 'save' | 'withdraw';
+
+/** Why a receipt was recorded: a prompt reason, or `subject-erased`. */
+export type ReceiptReason = Exclude<PromptReason, null> | 'subject-erased';
 
 /** Where the decision was taken. */
 export type ReceiptSource = 'banner' | 'preferences' | 'api' | 'gpc' | 'settings-button' | 'placeholder';
 
-/** Proof of who agreed to what, when, how, under which policy (CONTRACT §7). Fields may be added, never removed. */
+/** Proof of who agreed to what, when, how, under which policy. Fields may be added, never removed. */
 export interface Receipt {
   /** nanoid, 21 characters: the idempotency key of the sync protocol. */
   id: string;
@@ -27,6 +30,11 @@ export interface Receipt {
   shownHash: string;
   /** The browser sent Global Privacy Control. */
   gpc: boolean;
-  /** Why the visitor was asked (again): `first-visit`, `expired`, `policy-changed`, `new-category`; absent for later changes. */
-  reason?: Exclude<PromptReason, null>;
+  /**
+   * Why this receipt was recorded: the visitor was asked (again) for
+   * `first-visit`, `expired`, `policy-changed`, `new-category`; `subject-erased`
+   * records the standing decision again under a new subject, because the
+   * ledger erased the old one. Absent for later changes.
+   */
+  reason?: ReceiptReason;
 }

@@ -23,7 +23,7 @@ export interface StoredRecord {
 }
 
 const isFlag = (value: unknown) => value === 0 || value === 1;
-const isId = (value: unknown) => typeof value == 'string' && /^[A-Za-z0-9_-]{10,64}$/.test(value);
+const isId = (value: unknown) => typeof value === 'string' && /^[A-Za-z0-9_-]{10,64}$/.test(value);
 
 /** A missing, corrupt, oversized or tampered value is no decision: null, never a throw. */
 export function decodeRecord(raw: string | null | undefined): StoredRecord | null {
@@ -37,7 +37,7 @@ export function decodeRecord(raw: string | null | undefined): StoredRecord | nul
     for (const id in c) if (!CATEGORY_ID_PATTERN.test(id) || !isFlag(c[id])) return null;
     // `necessary` cannot be refused; a record saying otherwise was not written by us.
     return v === 1 && isId(sub) && isId(rid) && Number.isSafeInteger(ts) && ts > 0 &&
-      typeof pv == 'string' && pv.length <= 100 && isFlag(gpc) && c.necessary === 1
+      typeof pv === 'string' && pv.length <= 100 && isFlag(gpc) && c.necessary === 1
       ? record
       : null;
   } catch {

@@ -1,7 +1,7 @@
 import type { CategoryChoices, CategoryId } from './categories';
 import type { Receipt } from './receipt';
 
-/** The current decision, as `get()` returns it (CONTRACT §4). */
+/** The current decision, as `get()` returns it. */
 export interface ConsentState {
   /** Pseudonymous subject id, also in every receipt. */
   subject: string;
@@ -29,7 +29,7 @@ export interface ConsentError {
   detail?: unknown;
 }
 
-/** The kit's events and their payloads (CONTRACT §4). */
+/** The kit's events and their payloads. */
 export interface ConsentEvents {
   [key: string]: unknown;
   /** Every decision, withdrawal included. */

@@ -5,7 +5,7 @@ import { gtag } from './dataLayer';
 import { onDecision } from './onDecision';
 
 /**
- * All seven types (CONTRACT §5), granted where their category is: marketing →
+ * All seven types, granted where their category is: marketing →
  * the three ad types, analytics → analytics_storage, preferences →
  * functionality and personalization; `security_storage` is always granted.
  */
@@ -23,7 +23,7 @@ function signals(state: ConsentState | null): Record<string, string> {
 }
 
 /**
- * Google Consent Mode v2 (CONTRACT §5): sets the default (everything denied
+ * Google Consent Mode v2: sets the default (everything denied
  * but `security_storage`) as soon as it is set up, then sends an update with all
  * seven types after every decision, from this tab or another. Options come from
  * `config.consentMode`. `createConsentKit` adds it when `consentMode` is set; a
@@ -35,7 +35,7 @@ export function consentMode(): Plugin<ConsentCore> {
     setup(core) {
       const { waitForUpdate = 500, region = [], adsDataRedaction, urlPassthrough } = core.config.consentMode ?? {};
       // Must be the first consent command in dataLayer: set up before any tag is activated.
-      gtag('consent', 'default', { ...signals(null), wait_for_update: waitForUpdate, ...(region[0] && { region }) });
+      gtag('consent', 'default', { ...signals(null), wait_for_update: waitForUpdate, ...(region.length > 0 && { region }) });
       if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
       if (urlPassthrough) gtag('set', 'url_passthrough', true);
       return onDecision(core, (state) => gtag('consent', 'update', signals(state)));

@@ -1,53 +1,64 @@
 import type { Plugin } from '../core/config';
 import type { ConsentCore } from '../core/createConsentCore';
+import { createBrowserPlatform } from '../platform/createBrowserPlatform';
+import type { Platform, TimerId } from '../platform/Platform';
 import { onDecision } from './onDecision';
+
+/** How often, and how long apart, a tab re-reads the cookie for a decision another tab announced. */
+const READS = 20;
+const READ_EVERY_MS = 50;
 
 /**
  * Applies a decision, a withdrawal or an erasure made in another tab of the
  * site, without reload: the cookie is shared, so a ping is enough and the
  * other tab re-reads it (`reload()` announces the difference as `change`).
- * BroadcastChannel where available, else a `storage` event on a localStorage key.
+ * @param platform where the tab channel and timers come from @default the page's
  */
-export function crossTab(): Plugin<ConsentCore> {
+export function crossTabOn(platform: Platform): Plugin<ConsentCore> {
   return {
     name: 'cross-tab',
     setup(core) {
-      const key = 'consentkit';
+      const { timers } = platform;
       /** The receipt another tab last announced: re-reading it is not news to send back. */
       let heard: string | undefined;
-      let retry: ReturnType<typeof setTimeout>;
+      let retry: TimerId | undefined;
       /**
        * Re-reads the cookie until it shows the receipt the other tab announced
        * (empty: an erasure): the message can overtake the cookie write on its
        * way to this tab, so the first read may still be the old decision.
        */
-      const receive = (receipt: string, tries = 20) => {
-        clearTimeout(retry);
+      const receive = (receipt: string, reads = READS) => {
+        timers.clear(retry);
         heard = receipt;
         core.reload();
-        if ((core.get()?.receipt ?? '') != receipt && --tries) retry = setTimeout(() => receive(receipt, tries), 50);
+        const shown = core.get()?.receipt ?? '';
+        if (shown !== receipt && reads > 1) retry = timers.set(() => receive(receipt, reads - 1), READ_EVERY_MS);
       };
-      const channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel(key) : null;
-      // The value is the receipt id, new with every decision, so a write that changes nothing carries no news.
-      const onStorage = (event: StorageEvent) => event.key == key && receive(event.newValue!);
-      // Only without a channel: listening for `storage` makes Chromium open web storage at start-up.
-      if (channel) channel.onmessage = (event) => receive(event.data);
-      else addEventListener('storage', onStorage);
+      const channel = platform.openTabChannel();
+      // The message is the receipt id, new with every decision, so a write that changes nothing carries no news.
+      channel.listen(receive);
       // Every decision taken here, and an erasure (empty); what another tab announced is not echoed back.
       const off = onDecision(core, (state) => {
         const receipt = state?.receipt ?? '';
-        try {
-          if (receipt != heard) channel ? channel.postMessage(receipt) : localStorage.setItem(key, receipt);
-        } catch {
-          // No channel and no storage: other tabs see the decision on their next page view.
-        }
+        if (receipt !== heard) channel.post(receipt);
       });
       return () => {
-        clearTimeout(retry);
+        timers.clear(retry);
         off();
-        channel?.close();
-        removeEventListener('storage', onStorage);
+        channel.close();
       };
     },
+  };
+}
+
+/**
+ * Applies a decision, a withdrawal or an erasure made in another tab of the
+ * site, without reload. BroadcastChannel where available, else a `storage`
+ * event on a localStorage key.
+ */
+export function crossTab(): Plugin<ConsentCore> {
+  return {
+    name: 'cross-tab',
+    setup: (core) => crossTabOn(createBrowserPlatform()).setup(core),
   };
 }

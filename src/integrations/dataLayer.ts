@@ -4,7 +4,11 @@ interface TagPage {
   gtag?: (...args: unknown[]) => void;
 }
 
-/** Appends a message to `window.dataLayer`, creating the queue if no tag manager has yet. */
+/**
+ * Appends a message to `window.dataLayer`, creating the queue if no tag
+ * manager has yet. The page global is the interface itself: Google's tags read
+ * nothing else, so it is not behind the platform.
+ */
 export function pushToDataLayer(message: unknown): void {
   ((window as TagPage).dataLayer ||= []).push(message);
 }
@@ -16,5 +20,6 @@ export function pushToDataLayer(message: unknown): void {
  */
 export function gtag(..._args: unknown[]): void {
   const own = (window as TagPage).gtag;
-  own ? own(..._args) : pushToDataLayer(arguments);
+  if (own) own(..._args);
+  else pushToDataLayer(arguments);
 }

@@ -4,7 +4,7 @@ import { pushToDataLayer } from './dataLayer';
 import { onDecision } from './onDecision';
 
 /**
- * A `consentkit_update` event in `dataLayer` for tag managers (CONTRACT §5):
+ * A `consentkit_update` event in `dataLayer` for tag managers:
  * at start when a decision stands, after every decision, and when another tab
  * or an erasure changed it. `_clear` stops Google Tag Manager from merging the
  * new list into the previous one index by index.

@@ -10,9 +10,16 @@ export function onDecision(core: ConsentCore, fn: (state: ConsentState | null) =
   let last: string | undefined;
   // Every decision has a new receipt; the `change` that follows a local one names
   // the same receipt, so each decision is announced once. No decision: nothing to say.
-  const check = ({ state }: { state: ConsentState | null }) => state?.receipt !== last && fn((last = state?.receipt, state));
+  const check = ({ state }: { state: ConsentState | null }) => {
+    if (state?.receipt === last) return;
+    last = state?.receipt;
+    fn(state);
+  };
   check({ state: core.get() });
   const offConsent = core.on('consent', check);
   const offChange = core.on('change', check);
-  return () => (offConsent(), offChange());
+  return () => {
+    offConsent();
+    offChange();
+  };
 }

@@ -1,4 +1,6 @@
 import type { RecordSlot } from '../core/storage';
+import { createCookieJar } from './createCookieJar';
+import type { CookieJar } from './Platform';
 
 export interface CookieSlotOptions {
   name: string;
@@ -6,33 +8,21 @@ export interface CookieSlotOptions {
 }
 
 /**
- * The consent cookie (CONTRACT §6): first-party, `SameSite=Lax`, `Secure` on
- * https, path `/`, value URI-encoded. Written with `document.cookie` directly:
- * js-cookie cost 730 B gzip of an 8 KB budget for these three calls. Every
- * access is guarded: where cookies are refused or there is no document, it
- * reads as empty and writes nowhere; the core keeps the decision in memory for
- * the page view.
+ * The consent cookie in a cookie jar: first-party, `SameSite=Lax`, `Secure`
+ * on https, path `/`, the value URI-encoded (docs/sync.md and the README
+ * describe its bytes). The jar never throws: where cookies are refused it
+ * reads as empty and writes nowhere, and the core keeps the decision in
+ * memory for the page view.
  */
-export function createCookieSlot({ name, domain }: CookieSlotOptions): RecordSlot {
-  const write = (value: string, maxAgeDays: number) => {
-    try {
-      document.cookie = `${name}=${encodeURIComponent(value)};path=/;max-age=${Math.round(maxAgeDays * 86_400)};samesite=lax${domain ? ';domain=' + domain : ''}${location.protocol == 'https:' ? ';secure' : ''}`;
-    } catch {
-      // Cookies refused (or no document): the decision holds for this page view only.
-    }
-  };
+export function cookieSlotIn(jar: CookieJar, { name, domain }: CookieSlotOptions): RecordSlot {
   return {
-    read() {
-      try {
-        for (const pair of document.cookie.split('; ')) {
-          if (pair.startsWith(name + '=')) return decodeURIComponent(pair.slice(name.length + 1));
-        }
-      } catch {
-        // Refused, no document, or a value that is not URI-encoded: no decision.
-      }
-      return null;
-    },
-    write,
-    remove: () => write('', 0),
+    read: () => jar.get(name),
+    write: (value, maxAgeDays) => jar.set(name, value, { maxAgeDays, domain }),
+    remove: () => jar.remove(name),
   };
+}
+
+/** The consent cookie of this page's document (none in Node: it reads as empty). */
+export function createCookieSlot({ name, domain }: CookieSlotOptions): RecordSlot {
+  return cookieSlotIn(createCookieJar(() => (globalThis.document ? globalThis.location : null)), { name, domain });
 }

@@ -4,7 +4,7 @@ import { isObject } from '../core/normalizeConfig';
 /** Config keys a script tag may set as `data-*` attributes (`policyVersion` ← `data-policy-version`). */
 const DATA_KEYS = 'endpoint policyVersion policyUrl language nonce gpc consentMode settingsButton injectStyles reloadOnWithdraw'.split(' ');
 /** Boolean keys: present means true, as for a boolean HTML attribute, unless it says "false". */
-const BOOLEAN_KEYS = /^(consentMode|settingsButton|injectStyles|reloadOnWithdraw)$/;
+const BOOLEAN_KEYS = ['consentMode', 'settingsButton', 'injectStyles', 'reloadOnWithdraw'];
 
 /**
  * The configuration of a script-tag site: the tag's `data-*` attributes, then
@@ -18,7 +18,7 @@ export function readScriptTagConfig(script: HTMLScriptElement | null, given: unk
   const config: Record<string, unknown> = {};
   for (const key of DATA_KEYS) {
     const value = data[key];
-    if (value != null) config[key] = BOOLEAN_KEYS.test(key) ? value != 'false' : value;
+    if (value !== undefined) config[key] = BOOLEAN_KEYS.includes(key) ? value !== 'false' : value;
   }
   if (!config.nonce && script?.nonce) config.nonce = script.nonce;
   // Absent attributes stay undefined, which normalizeConfig takes as not given.

@@ -5,6 +5,13 @@ export interface Cors {
   allowed(request: Request): boolean;
 }
 
+export interface CorsOptions {
+  /** The ledger's own public URL; its host is always allowed. @default the request URL's host */
+  publicUrl?: string | undefined;
+  /** Answer listed origins with `Access-Control-Allow-Credentials: true`, so a page on a sibling host can send its cookie (see the cookie refresh). Never for '*'. @default false */
+  credentials?: boolean;
+}
+
 const PREFLIGHT = {
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'content-type',
@@ -12,16 +19,20 @@ const PREFLIGHT = {
 };
 
 /**
- * CORS from an allow-list of exact origins ('*' allows any). Same-host
- * requests are always allowed: the host is compared, not the scheme, because
- * behind a TLS-terminating proxy the ledger sees http:// for an https:// page.
+ * CORS from an allow-list of exact origins ('*' allows any). The ledger's own
+ * host is always allowed: the host is compared, not the scheme, because behind
+ * a TLS-terminating proxy the ledger sees http:// for an https:// page. That
+ * host is the configured public URL, never the client-written `Host` header.
+ * `Sec-Fetch-Site: same-origin` is set by the browser alone (a page cannot
+ * forge it), so it also counts as the ledger's own.
  */
-export function createCors(origins: readonly string[]): Cors {
+export function createCors(origins: readonly string[], options: CorsOptions = {}): Cors {
   const any = origins.includes('*');
   const list = new Set(origins.map((o) => o.replace(/\/+$/, '')));
+  const ownHost = options.publicUrl ? new URL(options.publicUrl).host : null;
   const sameHost = (origin: string, request: Request) => {
     try {
-      return new URL(origin).host === new URL(request.url).host;
+      return new URL(origin).host === (ownHost ?? new URL(request.url).host);
     } catch {
       return false;
     }
@@ -30,12 +41,13 @@ export function createCors(origins: readonly string[]): Cors {
   return {
     allowed(request) {
       const origin = request.headers.get('origin');
-      return origin === null || listed(origin) || sameHost(origin, request);
+      return origin === null || listed(origin) || sameHost(origin, request) || request.headers.get('sec-fetch-site') === 'same-origin';
     },
     headers(request) {
       const origin = request.headers.get('origin');
       if (origin === null || !listed(origin)) return {};
-      const base = { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'Retry-After' };
+      const base: Record<string, string> = { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'Retry-After' };
+      if (options.credentials && list.has(origin)) base['access-control-allow-credentials'] = 'true';
       return request.method === 'OPTIONS' ? { ...base, ...PREFLIGHT } : base;
     },
   };

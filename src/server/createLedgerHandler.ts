@@ -1,3 +1,4 @@
+import { createCookieRefresh, type ConsentCookieOptions } from './createCookieRefresh';
 import { createCors } from './createCors';
 import { createRateLimiter, type RateLimitOptions } from './createRateLimiter';
 import { errorResponse } from './jsonResponse';
@@ -9,8 +10,10 @@ import { ID_PATTERN } from './validateReceipt';
 
 /** What the host knows about the connection and a Request does not carry. */
 export interface ClientInfo {
-  /** The peer's IP address, used as the rate-limit key by default. */
+  /** The client's IP address (the peer, or what a trusted proxy forwarded), used as the rate-limit key by default. */
   clientAddress?: string;
+  /** The real method when Fetch's Request cannot carry it (CONNECT, TRACE, TRACK): such a request arrives as a bodiless GET. */
+  method?: string;
 }
 
 export interface LedgerHandlerOptions {
@@ -19,9 +22,15 @@ export interface LedgerHandlerOptions {
   basePath?: string;
   /** Page origins allowed to call the ledger from a browser, e.g. 'https://www.example.com'; '*' allows any. The ledger's own host is always allowed. @default [] */
   origins?: readonly string[];
+  /**
+   * The origin browsers reach the ledger at, e.g. 'https://consent.example.com': its host
+   * is the ledger's own for CORS. Set it wherever the Request's URL comes from the
+   * client's `Host` header (Hono, serverless). @default the request URL's origin
+   */
+  publicUrl?: string;
   /** Per-client token bucket; false turns it off (e.g. behind a proxy that limits already). @default { limit: 120, windowMs: 60000 } */
   rateLimit?: RateLimitOptions | false;
-  /** The rate-limit key of a request. Behind a reverse proxy, read the address it forwards. @default the peer address, else 'unknown' */
+  /** The rate-limit key of a request. @default info.clientAddress, else 'unknown' */
   clientKey?: (request: Request, info: ClientInfo) => string;
   /** Server time in ms; receive times, the future-timestamp check and rate limits use it. @default Date.now */
   clock?: () => number;
@@ -35,6 +44,8 @@ export interface LedgerHandlerOptions {
   maxClockLagMs?: number;
   /** New receipts per subject within a sliding window, counted from the stored rows (so it holds across restarts and processes); then 429. false: no cap. @default { limit: 100, windowMs: 3600000 } */
   subjectLimit?: SubjectLimit | false;
+  /** Refresh the SDK's consent cookie in the answer to a same-site receipt POST (Safari caps script-written cookies at 7 days); false turns it off. @default { name: 'consentkit', maxAgeDays: 182 } */
+  consentCookie?: ConsentCookieOptions | false;
   /** Unexpected failures (the store throwing); the client gets a 500 without details. @default console.error */
   onError?: (error: unknown) => void;
 }
@@ -47,7 +58,8 @@ const SUBJECT_ROUTE = /^\/subjects\/([^/]*)$/;
 export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandler {
   const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
   const now = options.clock ?? Date.now;
-  const cors = createCors(options.origins ?? []);
+  const refreshCookie = options.consentCookie === false ? null : createCookieRefresh(options.consentCookie ?? {}, { now, publicUrl: options.publicUrl });
+  const cors = createCors(options.origins ?? [], { publicUrl: options.publicUrl, credentials: refreshCookie !== null });
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? {}, now);
   const clientKey = options.clientKey ?? ((_request, info) => info.clientAddress ?? 'unknown');
   const onError = options.onError ?? ((error: unknown) => console.error('[consentkit-ledger]', error));
@@ -61,7 +73,7 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     subjectLimit: options.subjectLimit === false ? null : (options.subjectLimit ?? { limit: 100, windowMs: 3_600_000 }),
   };
 
-  async function route(request: Request, info: ClientInfo): Promise<Response> {
+  async function route(request: Request, info: ClientInfo, method: string): Promise<Response> {
     let path: string;
     try {
       path = new URL(request.url).pathname;
@@ -74,10 +86,10 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     const methods = rest === '/receipts' ? ['POST'] : subject !== undefined ? ['GET', 'DELETE'] : null;
     if (!methods) return errorResponse(404, 'not_found', 'No such route.');
 
-    if (request.method === 'OPTIONS') {
+    if (method === 'OPTIONS') {
       return cors.allowed(request) ? new Response(null, { status: 204 }) : errorResponse(403, 'origin_not_allowed', 'This origin may not call the ledger.');
     }
-    if (!methods.includes(request.method)) {
+    if (!methods.includes(method)) {
       return errorResponse(405, 'method_not_allowed', `Use ${methods.join(' or ')} here.`, { headers: { allow: [...methods, 'OPTIONS'].join(', ') } });
     }
     // A form or beacon from another site needs no preflight, so the write itself is refused.
@@ -85,15 +97,20 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     const wait = limiter?.take(clientKey(request, info)) ?? 0;
     if (wait > 0) return errorResponse(429, 'too_many_requests', `Too many requests; retry in ${wait} s.`, { headers: { 'retry-after': String(wait) } });
 
-    if (subject === undefined) return postReceipts(request, ctx);
+    if (subject === undefined) {
+      const response = await postReceipts(request, ctx);
+      const cookie = response.ok ? refreshCookie?.(request, true) : null;
+      if (cookie) response.headers.append('set-cookie', cookie);
+      return response;
+    }
     if (!ID_PATTERN.test(subject)) return errorResponse(400, 'invalid_subject', 'A subject id is 21 characters of A-Z a-z 0-9 _ -.');
-    return request.method === 'GET' ? getSubject(request, subject, ctx) : deleteSubject(subject, ctx);
+    return method === 'GET' ? getSubject(request, subject, ctx) : deleteSubject(subject, ctx);
   }
 
   return async (request, info = {}) => {
     let response: Response;
     try {
-      response = await route(request, info);
+      response = await route(request, info, info.method ?? request.method);
     } catch (error) {
       onError(error);
       response = errorResponse(500, 'internal_error', 'The ledger could not handle this request; retry later.');

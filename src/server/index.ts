@@ -2,8 +2,18 @@
 export { createLedgerHandler } from './createLedgerHandler';
 export type { ClientInfo, LedgerHandler, LedgerHandlerOptions } from './createLedgerHandler';
 export { createNodeListener } from './createNodeListener';
+export type { NodeListenerOptions } from './createNodeListener';
+export type { TrustProxy } from './createClientAddress';
+export type { ConsentCookieOptions } from './createCookieRefresh';
+export { LedgerStartError } from './LedgerStartError';
 export { createSqliteStore } from './createSqliteStore';
 export type { SqliteStore, SqliteStoreOptions } from './createSqliteStore';
+export { createPostgresStore } from './createPostgresStore';
+export type { PostgresStore, PostgresStoreOptions } from './createPostgresStore';
+export { SCHEMA_VERSION } from './postgresMigrations';
+export { copyLedger, CopyError } from './copyLedger';
+export type { CopyResult } from './copyLedger';
+export type { MigrationResult } from './postgresMigrations';
 export { startLedgerServer } from './startLedgerServer';
 export type { LedgerServer, LedgerServerOptions } from './startLedgerServer';
 export { verifyLedger } from './verifyLedger';

@@ -1,8 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { capConnections } from './capConnections';
+import { coalesceAppends } from './coalesceAppends';
+import type { TrustProxy } from './createClientAddress';
 import { createLedgerHandler, type LedgerHandlerOptions } from './createLedgerHandler';
 import { createNodeListener } from './createNodeListener';
 import { createSqliteStore, type SqliteStoreOptions } from './createSqliteStore';
+import { databaseStartError, listenStartError } from './LedgerStartError';
 import type { LedgerStore } from './types';
 import { ledgerAppFor, type ServerConsoleOptions } from './console/ledgerAppFor';
 
@@ -17,29 +21,57 @@ export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'>
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * The origin browsers reach the ledger at, when a reverse proxy serves it
+   * (e.g. 'https://www.example.com'). Request URLs and the same-origin test use
+   * it, never the `Host` header. @default the listener's own address, e.g. 'http://127.0.0.1:8787'
+   */
+  publicUrl?: string;
+  /** Proxies allowed to name the client in `X-Forwarded-For`, for the rate limits: a hop count or addresses/CIDR ranges. @default undefined (the header is ignored) */
+  trustProxy?: TrustProxy;
+  /** Open connections at most; over it the oldest idle one is closed. @default 1000 */
+  maxConnections?: number;
+  /** Time for a client to send its request headers. @default 5000 */
+  headersTimeoutMs?: number;
+  /** Time for a client to send its whole request, body included (slow senders are dropped within this plus 1 s). @default 8000 */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. @default 5000 */
+  keepAliveTimeoutMs?: number;
   /** Mounts the console at `{base}/console/` and serves `{base}/consentkit.js` and `{base}/config.json`; its tables go in the same SQLite file unless a `configStore` is given. @default undefined (the ledger only) */
   console?: ServerConsoleOptions;
 }
 
 export interface LedgerServer {
-  /** The server's origin, e.g. http://127.0.0.1:8787 */
+  /** The listener's origin, e.g. http://127.0.0.1:8787 */
   url: string;
-  /** Where the SDK's `endpoint` should point, e.g. http://127.0.0.1:8787/api/consent */
+  /** Where the SDK's `endpoint` should point when it reaches the listener directly, e.g. http://127.0.0.1:8787/api/consent */
   endpoint: string;
   store: LedgerStore;
   /** Stops accepting, ends open connections, closes the database it opened. */
   close(): Promise<void>;
 }
 
-/** Runs the ledger on node:http. */
+const CONNECT_REFUSED =
+  'HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, DELETE, OPTIONS\r\ncontent-type: application/json; charset=utf-8\r\nconnection: close\r\ncontent-length: 69\r\n\r\n' +
+  '{"error":"method_not_allowed","message":"The ledger is not a proxy."}';
+
+/** Runs the ledger on node:http. Start-up failures throw a LedgerStartError with a one-line message. */
 export async function startLedgerServer(options: LedgerServerOptions = {}): Promise<LedgerServer> {
-  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', console: consoleOptions, ...handlerOptions } = options;
-  const store = given ?? createSqliteStore(db, synchronous ? { synchronous } : {});
-  const handler = consoleOptions ? ledgerAppFor({ ...handlerOptions, store }, consoleOptions) : createLedgerHandler({ ...handlerOptions, store });
-  const server = createServer(createNodeListener(handler));
-  // Slow clients must not hold connections open forever.
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
+  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', publicUrl, trustProxy, console: consoleOptions, ...rest } = options;
+  const { maxConnections = 1000, headersTimeoutMs = 5000, requestTimeoutMs = 8000, keepAliveTimeoutMs = 5000, ...handlerOptions } = rest;
+  const publicOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
+  if (publicOrigin !== undefined && !/^https?:/.test(publicOrigin)) throw new TypeError(`publicUrl must be an http(s) URL, not "${publicUrl}"`);
+  let store: LedgerStore;
+  try {
+    store = given ?? coalesceAppends(createSqliteStore(db, synchronous ? { synchronous } : {}));
+  } catch (error) {
+    throw databaseStartError(db, error);
+  }
+  // Checked every second, so a slow sender goes within a second of its timeout (Node's default check is every 30 s).
+  const server = createServer({ connectionsCheckingInterval: 1000, requestTimeout: requestTimeoutMs, headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs) });
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  capConnections(server, maxConnections);
+  server.on('connect', (_req, socket) => socket.end(CONNECT_REFUSED));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -47,10 +79,13 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
     });
   } catch (error) {
     if (!given) await store.close();
-    throw error;
+    throw listenStartError(host, port, error);
   }
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const origin = publicOrigin ?? url;
+  const handler = consoleOptions ? ledgerAppFor({ ...handlerOptions, publicUrl: origin, store }, consoleOptions) : createLedgerHandler({ ...handlerOptions, publicUrl: origin, store });
+  server.on('request', createNodeListener(handler, { publicUrl: origin, ...(trustProxy === undefined ? {} : { trustProxy }) }));
   const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
   let closing: Promise<void> | undefined;
   return {

@@ -1,12 +1,14 @@
 import type { ConsentCore } from '../core/createConsentCore';
 import type { Receipt } from '../core/receipt';
-import type { ConsentState } from '../core/state';
 import { readReceiptLog } from '../core/receiptLog';
 import type { KeyValueStore } from '../core/storage';
-import { isRetryable } from './isRetryable';
+import type { Platform, TimerId } from '../platform/Platform';
+import { BATCH_SIZE, hasExpired, planStep } from './outbox';
+import { readAnswer } from './readAnswer';
 import { retryDelay } from './retryDelay';
-import { sendBeacon } from './sendBeacon';
-import { watchPage } from './watchPage';
+import { addPage, isSubjectPage, type SubjectRecords } from './subjectRecords';
+
+export type { SubjectRecords } from './subjectRecords';
 
 /** What one sync attempt (or `flush()`) achieved. */
 export interface SyncResult {
@@ -16,82 +18,105 @@ export interface SyncResult {
   pending: number;
 }
 
-/** The ledger's answer to `GET {endpoint}/subjects/{subject}` (right of access and portability). */
-export interface SubjectRecords {
-  subject: string;
-  decision: ConsentState | null;
-  receipts: Receipt[];
-}
-
 export interface SyncOptions {
-  /** Holds the outbox: localStorage, shared by the site's tabs and kept across page loads. */
-  store: KeyValueStore;
-  /** Sends requests; called with `keepalive` so a request outlives a navigation. @default the global fetch */
-  fetch?: typeof fetch;
-  /** Hands a body to the browser for delivery after the page is gone. @default sendBeacon (navigator.sendBeacon, text/plain) */
-  beacon?: (url: string, body: string) => unknown;
-  /** Schedules a retry. @default setTimeout */
-  wait?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
-  /** Calls `hide` when the page is hidden or left, `online` when back online; returns the cleanup. @default watchPage */
-  page?: (hide: () => void, online: () => void) => () => void;
+  /** The browser services: transport, timers and clock. */
+  platform: Platform;
+  /** Holds the outbox, shared by the site's tabs and kept across page loads. @default platform.local */
+  store?: KeyValueStore;
+  /** A number in [0, 1) for the backoff's jitter. @default Math.random */
+  random?: () => number;
 }
 
 export interface Sync {
   /** Sends pending receipts now. Never rejects. */
   flush(): Promise<SyncResult>;
-  /** This subject's decision and receipts as the ledger holds them; null (and an `error` event) when unavailable. */
+  /** This subject's decision and receipts as the ledger holds them, every page; null (and an `error` event) when unavailable. */
   access(): Promise<SubjectRecords | null>;
   /** Erases this subject on the ledger, then here; false (and an `error` event) when the ledger did not confirm. */
   erase(): Promise<boolean>;
   destroy(): void;
 }
 
-/** Receipts per request: well under the 64 KB that keepalive and beacons may carry. */
-const BATCH = 20;
 /** How long after start-up the outbox is read for receipts left by an earlier page (ms). */
-const RESUME_AFTER = 1000;
+const RESUME_AFTER_MS = 1000;
+
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 /**
- * Delivers every receipt to the ledger (CONTRACT §8). Each receipt enters the
- * persistent outbox synchronously, before any send, and leaves it only once
- * the ledger acknowledged it (2xx) or refused it for good (other 4xx, reported
- * as an `error`). Failures are retried with backoff; what is left when the
- * page goes is handed to a beacon and resent on the next page load.
+ * Delivers every receipt to the ledger; docs/sync.md describes the protocol.
+ * Each receipt enters the persistent outbox synchronously, before any send,
+ * and leaves it only once the ledger stored it (2xx), refused it for good (a
+ * verdict on the receipt), answered that its subject was erased, or after 30
+ * days. Other failures are retried with backoff; what is left when the page
+ * goes is handed to a beacon and resent on the next page load. What to do
+ * with each answer is decided by pure functions (`readAnswer`, `planStep`,
+ * `retryDelay`); this shell only does the I/O.
  *
  * The outbox is `{cookie name}:outbox` in the store (localStorage: shared by
  * every tab of the site and kept across page loads). It is read afresh each
  * time, so a receipt another tab delivered is not sent again here, and one
  * another tab added is not overwritten.
  */
-export function createSync(
-  core: ConsentCore,
-  { store, fetch: send = fetch, beacon = sendBeacon, wait = setTimeout, page = watchPage }: SyncOptions,
-): Sync {
+export function createSync(core: ConsentCore, { platform, store = platform.local, random = () => Math.random() }: SyncOptions): Sync {
   const { endpoint, cookie } = core.config;
+  const { transport, timers, clock } = platform;
   const key = cookie.name + ':outbox';
   const url = endpoint + '/receipts';
   const read = () => readReceiptLog(store, key);
   // No length limit, unlike the receipt log: an undelivered receipt is proof kept nowhere else.
-  const write = (list: Receipt[]) => (list[0] ? store.set(key, JSON.stringify(list)) : store.remove(key));
-  const drop = (test: (receipt: Receipt) => boolean) => write(read().filter((r) => !test(r)));
+  const write = (list: Receipt[]) => {
+    if (list.length > 0) store.set(key, JSON.stringify(list));
+    else store.remove(key);
+  };
+  const drop = (ids: string[]) => write(read().filter((r) => !ids.includes(r.id)));
   const body = (receipts: Receipt[]) => JSON.stringify({ receipts });
   /**
    * Never rejects: a network error is null. Only a body gets a content type:
    * a cross-origin GET without one needs no CORS preflight.
    */
-  const request = (path: string, method: string, json?: string): Promise<Response | null> =>
-    send(path, { method, keepalive: true, ...(json && { headers: { 'content-type': 'application/json' }, body: json }) }).catch(() => null);
+  const request = async (path: string, method: string, json?: string): Promise<Response | null> => {
+    const init: RequestInit = { method, keepalive: true };
+    if (json !== undefined) {
+      init.headers = { 'content-type': 'application/json' };
+      init.body = json;
+    }
+    try {
+      return await transport.fetch(path, init);
+    } catch {
+      return null;
+    }
+  };
+  /** Failures in a row, for the backoff. */
   let failures = 0;
-  let retry: ReturnType<typeof setTimeout> | undefined;
+  let retry: TimerId | undefined;
   /** The latest attempt: each waits for the one before. */
   let last: Promise<SyncResult> | undefined;
   /** An attempt not started yet: calls meanwhile share it. */
   let queued: Promise<SyncResult> | undefined;
   // Without an endpoint receipts stay in this browser's receipt log: nothing is queued or sent.
-  let live = !!endpoint;
+  let live = endpoint !== null;
   const stop = () => {
-    clearTimeout(retry);
+    timers.clear(retry);
     retry = undefined;
+  };
+
+  /** Receipts queued 30 days ago or more leave the outbox, with an `error` event naming them. */
+  const dropExpired = () => {
+    const now = clock.now();
+    const expired = read()
+      .filter((r) => hasExpired(r, now))
+      .map((r) => r.id);
+    if (expired.length === 0) return;
+    drop(expired);
+    core.reportError('sync', `receipt ${expired} undelivered for 30 days; dropped`, { receipts: expired });
+  };
+
+  /** The ledger erased the subject of these receipts: if it is this visitor's, the decision goes on under a new one. */
+  const renewIfErased = (receipts: Receipt[]) => {
+    // Another tab may have started a new subject already.
+    core.reload();
+    const current = core.get()?.subject;
+    if (current !== undefined && receipts.some((r) => r.subject === current)) core.renewSubject();
   };
 
   /** Never rejects. */
@@ -101,27 +126,45 @@ export function createSync(
     await last;
     queued = undefined;
     let sent = 0;
-    let size = BATCH;
-    let asked;
+    let size = BATCH_SIZE;
+    let asked = false;
     try {
-      for (let batch; live && (batch = read().slice(0, size))[0]; ) {
-        asked = 1;
+      while (live) {
+        dropExpired();
+        const batch = read().slice(0, size);
+        if (batch.length === 0) break;
+        asked = true;
         const response = await request(url, 'POST', body(batch));
-        const status = response?.status;
-        const ids = batch.map((r) => r.id);
-        if (isRetryable(status)) {
-          if (live) stop(), (retry = wait(flush, retryDelay(failures++, Math.random(), response?.headers.get('retry-after'))));
+        const status = response?.status ?? null;
+        const erasure = status === 410 ? await response!.json().catch(() => null) : null;
+        const step = planStep(batch, readAnswer(status, erasure));
+        if (step.oneByOne) {
+          size = 1;
+          continue;
+        }
+        drop(step.remove);
+        sent += step.delivered.length;
+        if (step.delivered.length > 0) failures = 0;
+        if (step.refused.length > 0) core.reportError('sync', `receipt ${step.refused} refused`, { receipts: step.refused, status });
+        if (step.erased.length > 0) {
+          core.reportError('sync', `receipt ${step.erased} belongs to a subject the ledger erased; dropped, and the decision recorded under a new subject`, {
+            receipts: step.erased,
+            status,
+          });
+          renewIfErased(batch.filter((r) => step.erased.includes(r.id)));
+        }
+        if (step.retry) {
+          const ids = batch.map((r) => r.id);
+          const wait = retryDelay(failures, random(), response?.headers.get('retry-after'), clock.now(), step.retry);
+          failures += 1;
+          if (live) {
+            stop();
+            retry = timers.set(flush, wait);
+          }
+          const answer = status === null ? 'no answer' : `status ${status}`;
+          core.reportError('sync', `receipt ${ids} not delivered (${answer}); kept, retrying in ${seconds(wait)}`, { receipts: ids, status, retryIn: wait });
           break;
         }
-        if (status! > 299) {
-          // One bad receipt must not take its batch down with it: send them one by one.
-          if (batch[1]) {
-            size = 1;
-            continue;
-          }
-          core.reportError('sync', `receipt ${ids} refused`, { receipts: ids, status });
-        } else (sent += ids.length), (failures = 0);
-        drop((r) => ids.includes(r.id));
       }
     } catch {
       // Nothing here should throw; if it does, the receipts wait in the outbox.
@@ -132,63 +175,99 @@ export function createSync(
   }
 
   /** One attempt at a time, in order. */
-  const run = () => (queued ??= last = attempt());
+  const run = () => {
+    queued ??= last = attempt();
+    return queued;
+  };
 
   /** Also what a retry's timer calls: whichever comes first, the timer is done with. */
-  const flush = () => (stop(), run());
+  const flush = () => {
+    stop();
+    return run();
+  };
 
   const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
   const subjectUrl = (s: string) => endpoint + '/subjects/' + encodeURIComponent(s);
 
-  const cleanups = live
-    ? [
-        core.on('consent', ({ receipt }) => {
-          write([...read(), receipt]);
-          // A retry already scheduled takes it along, honouring the ledger's Retry-After.
-          retry || run();
-        }),
-        page(() => {
-          // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
-          for (const all = read(); all[0]; ) beacon(url, body(all.splice(0, BATCH)));
-        }, flush),
-      ]
-    : [];
+  /** Every page of this subject's records, following `next`; null when any page is unavailable. */
+  async function readAllPages(s: string): Promise<SubjectRecords | null> {
+    let records: SubjectRecords | null = null;
+    const cursors = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : '?cursor=' + encodeURIComponent(cursor);
+      const response = await request(subjectUrl(s) + query, 'GET');
+      const page: unknown = response?.ok ? await response.json().catch(() => null) : null;
+      if (!isSubjectPage(page)) return null;
+      records = addPage(records, page);
+      cursor = page.next ?? null;
+      // A cursor seen before would loop forever.
+      if (cursor !== null && cursors.has(cursor)) return null;
+      if (cursor !== null) cursors.add(cursor);
+    } while (cursor !== null);
+    return records;
+  }
+
+  const cleanups: Array<() => void> = [];
+  if (live) {
+    cleanups.push(
+      core.on('consent', ({ receipt }) => {
+        write([...read(), receipt]);
+        // A retry already scheduled takes it along, honouring the ledger's Retry-After.
+        if (!retry) run();
+      }),
+      transport.watchPage(() => {
+        // Unconfirmed: the receipts stay in the outbox, and the next page load resends them.
+        const pending = read();
+        for (let start = 0; start < pending.length; start += BATCH_SIZE) transport.beacon(url, body(pending.slice(start, start + BATCH_SIZE)));
+      }, flush),
+    );
+  }
   // Receipts left by an earlier page load, a little later: reading the outbox opens
   // web storage, a synchronous disk read the banner need not wait for. They have
   // waited already; an attempt started meanwhile (a decision) sends them anyway,
   // and leaving the page sends them by beacon.
-  const resume = setTimeout(() => last || run(), RESUME_AFTER);
+  const resume = timers.set(() => {
+    if (!last) run();
+  }, RESUME_AFTER_MS);
 
   return {
     flush,
     async access() {
       const s = subject();
-      // Flushed first, so that the answer includes what this browser still holds.
-      const response = live && s && (await flush(), await request(subjectUrl(s), 'GET'));
-      const records: SubjectRecords | null = (response && response.ok && (await response.json().catch(() => 0))) || null;
+      let records: SubjectRecords | null = null;
+      if (live && s !== undefined) {
+        // Flushed first, so that the answer includes what this browser still holds.
+        await flush();
+        records = await readAllPages(s);
+      }
       if (!records) core.reportError('access', 'no records', s);
       return records;
     },
     async erase() {
       const s = subject();
-      let ok: unknown = 1;
-      if (live && s) {
+      let erased = true;
+      if (live && s !== undefined) {
         stop();
         // Let a send already on its way land before the deletion.
         await last;
         const response = await request(subjectUrl(s), 'DELETE');
         // 404: the ledger holds nothing for this subject, which is what was asked.
-        ok = response?.ok || response?.status == 404;
+        erased = response !== null && (response.ok || response.status === 404);
       }
-      if (ok) drop((r) => r.subject === s), core.forget();
-      else core.reportError('erase', 'not erased', s);
-      return !!ok;
+      if (!erased) {
+        core.reportError('erase', 'not erased', s);
+        return false;
+      }
+      write(read().filter((r) => r.subject !== s));
+      core.forget();
+      return true;
     },
     destroy() {
       live = false;
       stop();
-      clearTimeout(resume);
-      cleanups.forEach((cleanup) => cleanup());
+      timers.clear(resume);
+      for (const cleanup of cleanups) cleanup();
     },
   };
 }

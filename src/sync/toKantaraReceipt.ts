@@ -63,11 +63,11 @@ const COLLECTION_METHODS: Record<ReceiptSource, string> = {
 };
 
 /** Defaults from the Kantara v1.1 purpose and personal-data categories. */
-const PURPOSE_DEFAULTS: Record<string, [purposeCategory: string, piiCategory: string]> = {
-  necessary: ['Core Function', 'Network/Service'],
-  preferences: ['Personalized Experience', 'Network/Service'],
-  analytics: ['Improve Performance', 'Behavioral'],
-  marketing: ['Marketing Third Parties', 'Behavioral'],
+const PURPOSE_DEFAULTS: Record<string, { purposeCategory: string; piiCategory: string }> = {
+  necessary: { purposeCategory: 'Core Function', piiCategory: 'Network/Service' },
+  preferences: { purposeCategory: 'Personalized Experience', piiCategory: 'Network/Service' },
+  analytics: { purposeCategory: 'Improve Performance', piiCategory: 'Behavioral' },
+  marketing: { purposeCategory: 'Marketing Third Parties', piiCategory: 'Behavioral' },
 };
 
 /**
@@ -76,9 +76,9 @@ const PURPOSE_DEFAULTS: Record<string, [purposeCategory: string, piiCategory: st
  */
 export function toKantaraReceipt(receipt: Receipt, options: KantaraOptions): KantaraReceipt {
   const purposes = Object.keys(receipt.categories)
-    .filter((id) => receipt.categories[id])
+    .filter((id) => receipt.categories[id] === true)
     .map((id): KantaraPurpose => {
-      const [purposeCategory, piiCategory] = PURPOSE_DEFAULTS[id] ?? ['Core Function', 'Network/Service'];
+      const { purposeCategory, piiCategory } = PURPOSE_DEFAULTS[id] ?? PURPOSE_DEFAULTS.necessary!;
       return {
         purpose: id,
         purposeCategory: [purposeCategory],

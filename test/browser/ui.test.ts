@@ -1,3 +1,5 @@
+// Chromium only: light and dark colour schemes (Playwright's emulation), contrast and button sizes.
+// The keyboard path, axe on the banner and dialog, and French run in every engine (./stories).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,24 +11,17 @@ let server: TestServer;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const links = Array.from({ length: 30 }, (_, i) => `<p><a href="#l${i}">Link ${i}</a></p>`).join('');
-const html = (lang = 'en', head = '', attrs = '') => `<!doctype html><html lang="${lang}"><head><title>Shop</title>${head}
-<script src="/consentkit.min.js" data-policy-version="2018-05-24" data-policy-url="/privacy"${attrs}></script></head>
+const html = () => `<!doctype html><html lang="en"><head><title>Shop</title>
+<script src="/consentkit.min.js" data-policy-version="2018-05-24" data-policy-url="/privacy"></script></head>
 <body><main><h1>Shop</h1>${links}<button>Last</button></main></body></html>`;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
   server.page('/', html());
-  server.page('/fr', html('fr'));
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
-
-async function open(path = '/', options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
-  const page = await browser.newPage(options);
-  await page.goto(server.origin + path);
-  return page;
-}
 
 async function axe(page: Page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
@@ -93,66 +88,3 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.close();
   });
 }
-
-test('keyboard only: from first visit to a saved choice, with focus trapped in the dialog and returned', async () => {
-  const page = await open('/');
-  const focused = () => page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);
-  // The banner is first in the tab order.
-  const order: Array<string | undefined> = [];
-  for (let i = 0; i < 4; i++) {
-    await page.keyboard.press('Tab');
-    order.push(await focused());
-  }
-  expect(order).toEqual(['Privacy policy', 'Accept all', 'Reject all', 'Customize']);
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Cookie preferences' });
-  await dialog.waitFor();
-  expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toBe('Preferences');
-
-  // Tab cycles inside the dialog, both ways, never reaching the page.
-  const seen = new Set<string | undefined>();
-  for (let i = 0; i < 16; i++) {
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
-    seen.add(await focused());
-  }
-  expect(seen).toContain('Close');
-  await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
-
-  // Escape closes and gives focus back to Customize.
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  expect(await focused()).toBe('Customize');
-
-  await page.keyboard.press('Enter');
-  await dialog.waitFor();
-  await page.keyboard.press('Tab'); // Analytics
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 8 && (await focused()) !== 'Save my choices'; i++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Choices saved.');
-  const receipts = await page.evaluate(() => window.consentkit!.receipts().map((r) => [r.action, r.source, r.categories.analytics, r.categories.marketing]));
-  expect(receipts).toEqual([['save', 'preferences', true, false]]);
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  // The opener went with the banner: focus lands on the control that reopens the choice.
-  expect(await focused()).toBe('Cookie settings');
-  const box = (await page.getByRole('button', { name: 'Cookie settings' }).boundingBox())!;
-  expect(box.width).toBeGreaterThanOrEqual(24);
-  expect(box.height).toBeGreaterThanOrEqual(24);
-  await page.keyboard.press('Enter');
-  await dialog.waitFor();
-  expect(await dialog.getByRole('switch', { name: 'Analytics' }).isChecked()).toBe(true);
-  await page.close();
-});
-
-test('French page: French names', async () => {
-  const page = await open('/fr');
-  const banner = page.getByRole('region', { name: 'Cookies' });
-  await banner.getByRole('button', { name: 'Tout refuser' }).waitFor();
-  await banner.getByRole('button', { name: 'Personnaliser' }).click();
-  await page.getByRole('dialog', { name: 'Préférences des cookies' }).getByRole('switch', { name: "Mesure d'audience" }).waitFor();
-  expect(await axe(page)).toEqual([]);
-  await page.close();
-});

@@ -59,3 +59,12 @@ test('a src that is not a URL passes through untouched', () => {
   expect(() => (img.src = 'http://[bad')).not.toThrow();
   expect(img.getAttribute('src')).toBe('http://[bad');
 });
+
+test('`*.pixel.example` does not hold a host that merely ends with the same letters (evilpixel.example)', () => {
+  start('', blocking);
+  const lookalike = new Image();
+  lookalike.src = 'https://evilpixel.example/p.gif';
+  const covered = new Image();
+  covered.src = 'https://cdn.pixel.example/p.gif';
+  expect([lookalike.getAttribute('src'), covered.getAttribute('src')]).toEqual(['https://evilpixel.example/p.gif', null]);
+});

@@ -15,7 +15,7 @@ const setCookies = (...cookies: string[]) => cookies.forEach((c) => (document.co
 
 beforeEach(() => history.replaceState(null, '', '/'));
 afterEach(() => {
-  for (const name of cookieNames()) for (const path of ['/', '/shop', '/shop/cart']) document.cookie = `${name}=; max-age=0; path=${path}`;
+  for (const name of cookieNames()) for (const path of ['/', '/shop', '/shop/', '/shop/cart', '/shop/cart/']) document.cookie = `${name}=; max-age=0; path=${path}`;
   localStorage.clear();
   sessionStorage.clear();
 });
@@ -40,6 +40,17 @@ test('at start-up, cookies and storage of refused categories are deleted and rep
   expect(clear!.categories).toEqual(['preferences', 'analytics', 'marketing']);
   expect([...clear!.removed].sort()).toEqual(['_fbc', '_fbp', '_ga', '_ga_XYZ', '_hjSession', 'ads', 'amp_123']);
   expect(clear!.remaining).toEqual([]);
+});
+
+test('a cookie set on a parent path with a trailing slash (path=/shop/) is deleted too', () => {
+  history.replaceState(null, '', '/shop/cart');
+  setCookies('_ga=1; path=/shop/');
+  expect(cookieNames()).toEqual(['_ga']);
+  const { core, clears } = start('', config);
+  core.acceptAll();
+  core.rejectAll();
+  expect(cookieNames()).toEqual([]);
+  expect(clears).toEqual([{ categories: ['preferences', 'analytics', 'marketing'], removed: ['_ga'], remaining: [] }]);
 });
 
 test('nothing to delete at start-up: no clear event', async () => {

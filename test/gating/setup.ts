@@ -1,6 +1,10 @@
 import { onTestFinished } from 'vitest';
 import type { ConsentKitConfig } from '../../src/core/config';
-import { createGating, type GatingOptions } from '../../src/gating/createGating';
+import { normalizeConfig } from '../../src/core/normalizeConfig';
+import { createGating } from '../../src/gating/createGating';
+import { createBrowserPlatform } from '../../src/platform/createBrowserPlatform';
+import { textsFor } from '../../src/ui/texts';
+import { createPlaceholder } from '../../src/ui/createPlaceholder';
 import { makeCore } from '../core/fakes';
 
 /** Tagged code in the tests writes what ran into the page; the page's scripts don't share the test's globals. */
@@ -8,14 +12,29 @@ export const ran = (): string[] => (document.documentElement.dataset.log ?? '').
 /** Inline code that records `name` as having run. */
 export const record = (name: string) => `document.documentElement.dataset.log += ' ${name}'`;
 
-/** A core and gating on the jsdom page; tagged code records itself with `record()`. */
-export function startGating(html: string, config: ConsentKitConfig = {}, options: Partial<GatingOptions> = {}, previous?: ReturnType<typeof makeCore>) {
+export interface PageOptions {
+  /** The visitor's language, for the placeholders. @default 'en' */
+  language?: string;
+  /** Stands in for the page's reload. @default a no-op */
+  reload?: () => void;
+}
+
+/**
+ * A core and gating on the jsdom page, on the browser platform of jsdom's
+ * window (its cookies, storage and timers), with the UI's placeholders;
+ * tagged code records itself with `record()`.
+ */
+export function startGating(html: string, config: ConsentKitConfig = {}, options: PageOptions = {}, previous?: ReturnType<typeof makeCore>) {
   document.body.innerHTML = html;
   document.documentElement.dataset.log = '';
   const made = makeCore(config, previous ? { slot: previous.slot, store: previous.store } : {});
   const clears: unknown[] = [];
   made.core.on('clear', (detail) => void clears.push(detail));
-  const gating = createGating(made.core, { document, ...options });
+  const browser = createBrowserPlatform(window);
+  const platform = { ...browser, page: { ...browser.page, reload: options.reload ?? (() => {}) } };
+  const resolved = normalizeConfig(config).config;
+  const placeholder = createPlaceholder(document, resolved, textsFor(options.language ?? 'en', resolved.texts));
+  const gating = createGating(made.core, { platform, placeholder });
   // Each test leaves a clean page: its gating detached, its markup gone.
   onTestFinished(() => {
     gating.destroy();

@@ -9,7 +9,7 @@ afterEach(resetPage);
 
 describe('Consent Mode default', () => {
   test('is the first dataLayer entry: a real arguments object with all seven types denied but security_storage', () => {
-    const core = makeCore({ consentMode: true });
+    const core = makeCore({ consentMode: true }).core;
     consentMode().setup(core);
     const first = dataLayer()[0];
     expect(isArguments(first)).toBe(true);
@@ -18,7 +18,7 @@ describe('Consent Mode default', () => {
   });
 
   test('carries wait_for_update and region from config, then sets ads_data_redaction and url_passthrough', () => {
-    const core = makeCore({ consentMode: { waitForUpdate: 1200, region: ['FR', 'DE'], adsDataRedaction: true, urlPassthrough: true } });
+    const core = makeCore({ consentMode: { waitForUpdate: 1200, region: ['FR', 'DE'], adsDataRedaction: true, urlPassthrough: true } }).core;
     consentMode().setup(core);
     expect(dataLayer().map((entry) => Array.from(entry as ArrayLike<unknown>))).toEqual([
       ['consent', 'default', { ...DENIED, wait_for_update: 1200, region: ['FR', 'DE'] }],
@@ -34,7 +34,7 @@ describe('Consent Mode default', () => {
       existing.push(arguments);
     });
     Object.assign(window, { dataLayer: existing, gtag });
-    consentMode().setup(makeCore({ consentMode: true }));
+    consentMode().setup(makeCore({ consentMode: true }).core);
     expect(gtag).toHaveBeenCalledWith('consent', 'default', { ...DENIED, wait_for_update: 500 });
     expect(dataLayer()).toBe(existing);
     expect(consentCommands()).toHaveLength(1);
@@ -42,8 +42,8 @@ describe('Consent Mode default', () => {
 
   test('is followed at once by an update when a valid decision already stands', () => {
     const browser = createBrowserFakes();
-    makeCore({}, browser).acceptAll();
-    consentMode().setup(makeCore({ consentMode: true }, browser));
+    makeCore({}, browser).core.acceptAll();
+    consentMode().setup(makeCore({ consentMode: true }, browser).core);
     expect(consentCommands()).toEqual([
       ['default', { ...DENIED, wait_for_update: 500 }],
       ['update', GRANTED],
@@ -53,7 +53,7 @@ describe('Consent Mode default', () => {
 
 describe('Consent Mode update', () => {
   test('follows every decision with all seven types, mapped from the categories', () => {
-    const core = makeCore({ consentMode: true });
+    const core = makeCore({ consentMode: true }).core;
     consentMode().setup(core);
     const updates = () => consentCommands().slice(1);
 
@@ -79,8 +79,8 @@ describe('Consent Mode update', () => {
 
   test('follows a decision taken in another tab (reload) and an erasure', () => {
     const browser = createBrowserFakes();
-    const here = makeCore({ consentMode: true }, browser);
-    const otherTab = makeCore({}, browser);
+    const here = makeCore({ consentMode: true }, browser).core;
+    const otherTab = makeCore({}, browser).core;
     consentMode().setup(here);
 
     otherTab.save({ analytics: true });
@@ -95,7 +95,7 @@ describe('Consent Mode update', () => {
   });
 
   test('stops after cleanup', () => {
-    const core = makeCore({ consentMode: true });
+    const core = makeCore({ consentMode: true }).core;
     const cleanup = consentMode().setup(core);
     if (cleanup) cleanup();
     core.acceptAll();

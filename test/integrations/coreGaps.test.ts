@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-// Gaps in the core that the cross-tab integration relies on. These fail until
-// src/core/createConsentCore.ts announces every change of the stored decision,
-// not only changes of the granted set (see the issue 7 report for the fix).
+// What the cross-tab integration relies on: the core announces every change of
+// the stored decision, not only changes of the granted set.
 import { afterEach, expect, test } from 'vitest';
 import type { ConsentEvents } from '../../src/core/state';
 import { crossTab } from '../../src/integrations/crossTab';
@@ -12,11 +11,11 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 test('reload() announces a decision taken in another tab even when it grants nothing more (reject-all hides the banner there)', () => {
   const browser = createBrowserFakes();
-  const waiting = makeCore({}, browser);
+  const waiting = makeCore({}, browser).core;
   const changes: Array<ConsentEvents['change']> = [];
   waiting.on('change', (change) => changes.push(change));
 
-  makeCore({}, browser).rejectAll({ source: 'banner' });
+  makeCore({}, browser).core.rejectAll({ source: 'banner' });
   waiting.reload();
 
   expect(waiting.promptReason()).toBeNull();
@@ -24,7 +23,7 @@ test('reload() announces a decision taken in another tab even when it grants not
 });
 
 test('forget() announces the erasure even when only necessary was granted, so other tabs hear of it', () => {
-  const core = makeCore();
+  const core = makeCore().core;
   const changes: Array<ConsentEvents['change']> = [];
   core.rejectAll();
   core.on('change', (change) => changes.push(change));
@@ -34,7 +33,7 @@ test('forget() announces the erasure even when only necessary was granted, so ot
 
 test('a reject-all in one tab reaches the other tab as a change event', async () => {
   const browser = createBrowserFakes();
-  const [first, second] = [makeCore({}, browser), makeCore({}, browser)];
+  const [first, second] = [makeCore({}, browser).core, makeCore({}, browser).core];
   for (const core of [first, second]) {
     const cleanup = crossTab().setup(core);
     if (cleanup) cleanups.push(cleanup);

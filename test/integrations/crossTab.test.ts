@@ -13,7 +13,7 @@ afterEach(() => {
 
 /** A core with cross-tab on, sharing `browser` (the cookie) with the other tabs. */
 function openTab(browser: Parameters<typeof makeCore>[1]) {
-  const core = makeCore({}, browser);
+  const core = makeCore({}, browser).core;
   const cleanup = crossTab().setup(core);
   if (cleanup) cleanups.push(cleanup);
   return core;

@@ -10,7 +10,7 @@ const events = () => dataLayer().filter((entry) => (entry as { event?: string })
 test('a consentkit_update event with the granted categories follows every decision, once', () => {
   // A site's own category. (The built-ins are listed because the config type demands them; reported.)
   const categories = { necessary: {}, preferences: {}, analytics: {}, marketing: {}, support: { label: 'Support chat' } };
-  const core = makeCore({ categories });
+  const core = makeCore({ categories }).core;
   dataLayerEvents().setup(core);
   expect(events()).toEqual([]);
 
@@ -27,10 +27,10 @@ test('a consentkit_update event with the granted categories follows every decisi
 
 test('is pushed at start when a decision stands, and after a change from another tab', () => {
   const browser = createBrowserFakes({ gpc: true });
-  makeCore({}, browser).acceptAll();
-  const here = makeCore({}, browser);
+  makeCore({}, browser).core.acceptAll();
+  const here = makeCore({}, browser).core;
   dataLayerEvents().setup(here);
-  makeCore({}, browser).rejectAll();
+  makeCore({}, browser).core.rejectAll();
   here.reload();
 
   expect(events().map((e) => (e as { consentkit: unknown }).consentkit)).toEqual([

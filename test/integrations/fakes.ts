@@ -1,21 +1,4 @@
-import type { ConsentKitConfig } from '../../src/core/config';
-import { createConsentCore, type CoreServices } from '../../src/core/createConsentCore';
-import { normalizeConfig } from '../../src/core/normalizeConfig';
-import { createMemorySlot, createMemoryStore } from '../../src/core/storage';
-import { createFakeClock } from '../core/fakes';
-
-export { createFakeClock, createMemorySlot };
-
-export { DAY } from '../core/fakes';
-
-/** Everything a core is handed, in memory; pass the same object to several cores to share the browser. */
-export function createBrowserFakes(signals: { gpc?: boolean } = {}) {
-  return { slot: createMemorySlot(), store: createMemoryStore(), clock: createFakeClock(), ...signals };
-}
-
-export function makeCore(config: ConsentKitConfig = {}, browser: Partial<CoreServices> = createBrowserFakes()) {
-  return createConsentCore(normalizeConfig(config).config, { ...createBrowserFakes(), ...browser });
-}
+export { createBrowserFakes, createFakeClock, createMemorySlot, DAY, makeCore } from '../core/fakes';
 
 /** window.dataLayer as gtag.js would read it. */
 export const dataLayer = (): unknown[] => (window as unknown as { dataLayer?: unknown[] }).dataLayer ?? [];

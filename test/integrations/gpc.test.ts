@@ -8,7 +8,7 @@ afterEach(resetPage);
 const withGpc = () => createBrowserFakes({ gpc: true });
 
 test('with GPC, "accept all" leaves marketing refused and the receipt says gpc', () => {
-  const core = makeCore({}, withGpc());
+  const core = makeCore({}, withGpc()).core;
   const receipt = core.acceptAll({ source: 'banner' });
   expect(receipt.categories).toEqual({ necessary: true, preferences: true, analytics: true, marketing: false });
   expect(receipt.gpc).toBe(true);
@@ -17,7 +17,7 @@ test('with GPC, "accept all" leaves marketing refused and the receipt says gpc',
 });
 
 test('GPC is never read as consent: nothing is decided, nothing granted, before the visitor chooses', () => {
-  const core = makeCore({}, withGpc());
+  const core = makeCore({}, withGpc()).core;
   expect(core.get()).toBeNull();
   expect(core.promptReason()).toBe('first-visit');
   expect(core.receipts()).toEqual([]);
@@ -25,7 +25,7 @@ test('GPC is never read as consent: nothing is decided, nothing granted, before 
 });
 
 test('the visitor may still turn marketing on in the dialog', () => {
-  const core = makeCore({}, withGpc());
+  const core = makeCore({}, withGpc()).core;
   core.acceptAll();
   const receipt = core.save({ marketing: true }, { source: 'preferences' });
   expect(receipt.categories.marketing).toBe(true);
@@ -34,18 +34,18 @@ test('the visitor may still turn marketing on in the dialog', () => {
 });
 
 test('gpc: "ignore" treats "accept all" as usual, and the receipt still records the signal', () => {
-  const core = makeCore({ gpc: 'ignore' }, withGpc());
+  const core = makeCore({ gpc: 'ignore' }, withGpc()).core;
   const receipt = core.acceptAll();
   expect(receipt.categories.marketing).toBe(true);
   expect(receipt.gpc).toBe(true);
 });
 
 test('without GPC, receipts say gpc: false', () => {
-  expect(makeCore().acceptAll().gpc).toBe(false);
+  expect(makeCore().core.acceptAll().gpc).toBe(false);
 });
 
 test('Consent Mode reports the ad types denied after "accept all" under GPC', () => {
-  const core = makeCore({ consentMode: true }, withGpc());
+  const core = makeCore({ consentMode: true }, withGpc()).core;
   consentMode().setup(core);
   core.acceptAll();
   expect(consentCommands().at(-1)).toEqual([

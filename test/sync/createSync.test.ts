@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { idsIn, loadPage, newBrowser, outboxIds } from './helpers';
+import { idsIn, loadPage, newBrowser, outboxIds, retryWaits } from './helpers';
 
 const ENDPOINT = 'https://ledger.example/api/consent';
 
@@ -56,7 +56,19 @@ test('retries back off 1 s, 2 s, 4 s…; a Retry-After replaces one wait, and th
   expect(calls).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6]);
   expect(posted(fetch)).toEqual(Array(6).fill([receipt.id]));
   expect(events.at(-1)).toEqual({ sync: { sent: 1, pending: 0 } });
-  expect(events.slice(0, 5)).toEqual(Array(5).fill({ sync: { sent: 0, pending: 1 } }));
+  // Each failed attempt says it keeps the receipt and when it retries, then reports the outbox.
+  const retrying = (status: number, retryIn: number) => ({
+    error: { code: 'sync', message: `receipt ${receipt.id} not delivered (status ${status}); kept, retrying in ${Math.round(retryIn / 1000)} s`, detail: { receipts: [receipt.id], status, retryIn } },
+  });
+  const failed = { sync: { sent: 0, pending: 1 } };
+  expect(events.slice(0, 10)).toEqual([
+    retrying(503, 1000), failed,
+    retrying(502, 2000), failed,
+    retrying(500, 4000), failed,
+    retrying(429, 10_000), failed,
+    retrying(503, 16_000), failed,
+  ]);
+  expect(events.filter((e) => 'sync' in e).slice(0, 5)).toEqual(Array(5).fill({ sync: { sent: 0, pending: 1 } }));
 });
 
 test('the wait never exceeds five minutes', async () => {
@@ -181,7 +193,8 @@ test('coming back online sends at once', async () => {
   await vi.advanceTimersByTimeAsync(0);
   online();
   await vi.advanceTimersByTimeAsync(0);
-  expect(events).toEqual([{ sync: { sent: 0, pending: 1 } }, { sync: { sent: 1, pending: 0 } }]);
+  expect(retryWaits(events)).toEqual([1000]);
+  expect(events.filter((e) => 'sync' in e)).toEqual([{ sync: { sent: 0, pending: 1 } }, { sync: { sent: 1, pending: 0 } }]);
 });
 
 test('access() returns what the ledger holds for this subject, after sending what is pending', async () => {
@@ -212,7 +225,8 @@ test('erase() deletes on the ledger, then forgets the decision, the receipts and
   expect([core.get(), core.receipts(), outboxIds(browser.store), browser.slot.read()]).toEqual([null, [], [], null]);
   await vi.runAllTimersAsync();
   expect(fetch).toHaveBeenCalledTimes(2);
-  expect(events.filter((e) => 'error' in e)).toEqual([]);
+  // Only the offline attempt's notice that it would retry; the erasure itself reports nothing.
+  expect(events.filter((e) => 'error' in e)).toEqual([{ error: expect.objectContaining({ code: 'sync', detail: { receipts: [receipt.id], status: null, retryIn: 1000 } }) }]);
 });
 
 test('erase() that the ledger does not confirm keeps everything here and reports it', async () => {

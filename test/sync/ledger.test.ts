@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 import { createConsentKit } from '../../src/createConsentKit';
 import { createMemoryStore } from '../../src/core/storage';
 import { createTestLedger, listen } from './ledger';
-import { loadPage, newBrowser } from './helpers';
+import { loadPage, newBrowser, retryWaits } from './helpers';
 
 let server: TestServer;
 let ledger: ReturnType<typeof createTestLedger>;
@@ -19,10 +19,9 @@ beforeEach(() => {
   vi.spyOn(Math, 'random').mockReturnValue(0);
 });
 
-/** Runs retries at once, recording the wait the sync asked for. */
+/** Runs every timer of the sync at once; the waits it asked for are in its retry events. */
 function instantRetries() {
-  const waits: number[] = [];
-  return { waits, wait: (run: () => void, ms: number) => (waits.push(ms), setTimeout(run, 0)) };
+  return { wait: (run: () => void) => setTimeout(run, 0) };
 }
 
 const settled = (on: (listener: (s: { pending: number }) => void) => () => void) =>
@@ -43,7 +42,7 @@ test('503, 503, 429 with Retry-After: 1, then 200: delivered once, after waits o
     [429, [receipt.id], 'application/json'],
     [200, [receipt.id], 'application/json'],
   ]);
-  expect(retries.waits).toEqual([1000, 2000, 1000]);
+  expect(retryWaits(events)).toEqual([1000, 2000, 1000]);
   expect([...ledger.stored.keys()]).toEqual([receipt.id]);
   expect(events.at(-1)).toEqual({ sync: { sent: 1, pending: 0 } });
   sync.destroy();
@@ -54,7 +53,12 @@ test('a ledger that refuses connections, then comes back on the same port, gets 
   const endpoint = `http://127.0.0.1:${first.port}/api/consent`;
   await first.close();
   let retry = () => {};
-  const { core, sync, outbox } = loadPage(newBrowser(), endpoint, { wait: (run) => ((retry = run), setTimeout(() => {}, 0)) });
+  const { core, sync, outbox } = loadPage(newBrowser(), endpoint, {
+    wait: (run) => {
+      retry = run;
+      return setTimeout(() => {}, 0);
+    },
+  });
   const failed = new Promise((resolve) => core.on('sync', resolve));
   const accepted = core.acceptAll();
   const withdrawn = core.withdraw('marketing');

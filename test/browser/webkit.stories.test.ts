@@ -1,0 +1,4 @@
+// The cross-engine stories (test/browser/stories/) in webkit.
+import { runStories } from './stories';
+
+runStories('webkit');

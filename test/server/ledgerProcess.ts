@@ -1,0 +1,48 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+// The published command against dist/server.mjs: `npm test` builds first.
+const BIN = new URL('../../bin/consentkit-ledger.mjs', import.meta.url).pathname;
+
+export interface BinRun {
+  child: ChildProcessWithoutNullStreams;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+const children = new Set<ChildProcessWithoutNullStreams>();
+
+/** Runs the bin with these arguments; `DATABASE_URL` is not passed on, so every test says which database it means. */
+export function runBin(args: string[]): BinRun {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env });
+  children.add(child);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (children.delete(child), resolve(code))));
+  return { child, exited, output: () => output };
+}
+
+/** A serving ledger process and the endpoint it printed. */
+export interface LedgerProcess extends BinRun {
+  endpoint: string;
+}
+
+/** Starts `consentkit-ledger --db URL --port 0 …` and resolves once it says where it listens. */
+export async function serveBin(db: string, extra: string[] = []): Promise<LedgerProcess> {
+  const run = runBin(['--db', db, '--port', '0', ...extra]);
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    run.child.stdout.on('data', () => {
+      const match = /listening on (\S+)/.exec(run.output());
+      if (match) resolve(match[1]!);
+    });
+    void run.exited.then(() => reject(new Error('the ledger exited: ' + run.output())));
+  });
+  return { ...run, endpoint };
+}
+
+/** Kills whatever a test file left running. */
+export function killAll(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
