@@ -41,3 +41,4 @@ export { toConsentKitConfig } from './config/toConsentKitConfig';
 export { hashPassword, verifyPassword } from './config/hashPassword';
 export type { ServerConsoleOptions } from './console/ledgerAppFor';
 export { addUser } from './console/addUser';
+export { createPostgresConfigStore } from './config/createPostgresConfigStore';
