@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 import { readPassword } from './readPassword.mjs';
 
 const USAGE = `Usage:
@@ -23,7 +23,7 @@ const USAGE = `Usage:
   consentkit-ledger copy --from FILE --to URL
       copies an SQLite ledger into an empty PostgreSQL one; verifies both ends
   consentkit-ledger user add NAME --role editor|viewer [--db FILE]
-      a console account (SQLite ledger); the password is read from stdin, or prompted for on a terminal
+      a console account; the password is read from stdin, or prompted for on a terminal
 
   --db         SQLite file, created if missing, or a postgres:// URL
                (default $DATABASE_URL when set, else ./data/consent.db)
@@ -113,15 +113,18 @@ async function openPostgres(url, options, exitCode) {
 
 // The console's accounts: `user add NAME --role editor|viewer`, the password never on the command line.
 if (userAdd) {
-  if (postgres) fail('user add needs an SQLite ledger for now: the console has no PostgreSQL store yet');
   if (values.role !== 'editor' && values.role !== 'viewer') fail('--role must be editor or viewer');
   const name = positionals[2];
+  const password = await readPassword(`Password for ${name}: `);
+  const ledger = postgres ? await openPostgres(db, { poolSize: 1 }, 1) : createSqliteStore(db);
   try {
-    await addUser(db, name, values.role, await readPassword(`Password for ${name}: `));
+    await addUser(postgres ? createPostgresConfigStore(ledger.pool, ledger.schema) : createSqliteConfigStore(ledger.db), name, values.role, password);
   } catch (error) {
+    await ledger.close();
     fail(error.message);
   }
-  console.log(`console account ${name} (${values.role}) saved in ${db}`);
+  await ledger.close();
+  console.log(`console account ${name} (${values.role}) saved in ${shown(db)}`);
   process.exit(0);
 }
 const poolSize = Number(values.pool);
@@ -241,8 +244,8 @@ const options = {
   ...(trust.length ? { trustProxy: hops ?? trust } : {}),
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
   ...(values['no-subject-limit'] ? { subjectLimit: false } : {}),
-  // The console keeps its tables in the SQLite file; it has no PostgreSQL store yet.
-  ...(values['no-console'] || postgres ? {} : { console: {} }),
+  // The console keeps its tables beside the ledger's: in the SQLite file, or in the PostgreSQL schema.
+  ...(values['no-console'] ? {} : { console: {} }),
 };
 
 let server;
