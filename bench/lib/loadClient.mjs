@@ -1,8 +1,11 @@
-// A closed-loop HTTP load: N keep-alive connections, each posting its next
-// batch as soon as the previous answer arrives. Latency is per request;
-// a request without an answer within `timeoutMs` counts as a client timeout.
+// A closed-loop HTTP load: N keep-alive connections, spread over the ledgers'
+// endpoints as a load balancer would, each posting a fresh batch of receipts as
+// soon as the previous answer arrives, for `seconds` (requests in flight then
+// finish). Latency is per request; anything but a 201 is an error, and a
+// request without an answer within `timeoutMs` counts as a client timeout.
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { benchReceipt } from './ledgerReceipts.mjs';
 
 /**
  * @param {URL} endpoint the ledger's endpoint (…/api/consent)
@@ -31,41 +34,41 @@ function post(endpoint, body, agent, timeoutMs) {
 }
 
 /**
- * @param {{ endpoint: URL, connections: number, bodies: string[], batch: number, timeoutMs?: number }} options
+ * @param {{ endpoints: URL[], connections: number, batch: number, seconds: number, timeoutMs?: number }} options
  */
-export async function runLoad({ endpoint, connections, bodies, batch, timeoutMs = 30_000 }) {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+export async function runLoad({ endpoints, connections, batch, seconds, timeoutMs = 30_000 }) {
+  const agents = endpoints.map(() => new Agent({ keepAlive: true, maxSockets: connections }));
+  const timestamp = new Date(Date.now() - 60_000).toISOString();
   /** @type {number[]} */
   const latencies = [];
   /** @type {Record<string, number>} */
   const errors = {};
   let stored = 0;
-  let next = 0;
   const started = performance.now();
+  const end = started + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < bodies.length) {
-        const body = /** @type {string} */ (bodies[next++]);
+    Array.from({ length: connections }, async (_, client) => {
+      const at = client % endpoints.length;
+      while (performance.now() < end) {
+        const body = JSON.stringify({ receipts: Array.from({ length: batch }, () => benchReceipt(timestamp)) });
         const t = performance.now();
-        const outcome = await post(endpoint, body, agent, timeoutMs);
+        const outcome = await post(/** @type {URL} */ (endpoints[at]), body, /** @type {Agent} */ (agents[at]), timeoutMs);
         latencies.push(performance.now() - t);
         if (outcome === 201) stored += batch;
         else errors[String(outcome)] = (errors[String(outcome)] ?? 0) + 1;
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (/** @type {number} */ q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const q = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   return {
-    connections,
-    batch,
-    requests: bodies.length,
-    seconds,
-    perSecond: stored / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
+    requests: latencies.length,
+    seconds: elapsed,
+    perSecond: stored / elapsed,
+    p50: q(0.5),
+    p99: q(0.99),
     max: latencies[latencies.length - 1] ?? 0,
     timeouts: errors.timeout ?? 0,
     errors: Object.values(errors).reduce((a, b) => a + b, 0),

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
+import type { SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,26 +8,17 @@ import { afterAll, expect, test } from 'vitest';
 import { createSqliteStore } from '../../src/server/index';
 import { validateReceipt } from '../../src/server/validateReceipt';
 import { makeReceipt, NOW } from './ledgerFixture';
+import { killAll, runBin } from './ledgerProcess';
 
 // Runs the published command against dist/server.mjs: `npm test` builds first.
-const BIN = new URL('../../bin/consentkit-ledger.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'consentkit-bin-'));
 const db = join(dir, 'data', 'consent.db');
-const children = new Set<ChildProcessWithoutNullStreams>();
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+  killAll();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[], options: SpawnOptions = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { ...options, stdio: 'pipe' }) as ChildProcessWithoutNullStreams;
-  children.add(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (children.delete(child), resolve(code))));
-  return { child, exited, output: () => output };
-}
+const run = runBin;
 
 /** Starts the server and resolves with its endpoint once it says where it listens. */
 async function serve() {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
 
 // The published command against dist/server.mjs: `npm test` builds first.
 const BIN = new URL('../../bin/consentkit-ledger.mjs', import.meta.url).pathname;
@@ -12,10 +12,10 @@ export interface BinRun {
 const children = new Set<ChildProcessWithoutNullStreams>();
 
 /** Runs the bin with these arguments; `DATABASE_URL` is not passed on, so every test says which database it means. */
-export function runBin(args: string[]): BinRun {
+export function runBin(args: string[], options: SpawnOptions = {}): BinRun {
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env });
+  const child = spawn(process.execPath, [BIN, ...args], { ...options, stdio: 'pipe', env }) as ChildProcessWithoutNullStreams;
   children.add(child);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
