@@ -3,6 +3,8 @@
 //   src/headless.ts → dist/headless.mjs   (+ dist/headless.d.ts)     core without UI
 //   src/auto.ts     → dist/consentkit.min.js                         the script tag (IIFE)
 //   src/server/index.ts → dist/server.mjs (+ dist/server.d.ts)       the Node ledger
+//   src/console/main.tsx → dist/console.js, console.css; src/console/previewBoot.ts → dist/console-preview.js
+//                         the console's UI (Preact), served by the ledger; never part of the SDK's builds
 // CSS is imported as text with `?raw` and also emitted as dist/consentkit.css.
 // Only the script-tag build is minified, and only it has its internal property
 // names shortened, by the list in mangle.json (see mangleRegex below).
@@ -69,6 +71,16 @@ const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangle
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, mangle: { properties: mangleProperties }, format: { comments: false } });
 
+/** The console's stylesheet, emitted beside its script. */
+function consoleCss() {
+  return {
+    name: 'console-css',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'console.css', source: minifyCss(readFileSync('src/console/console.css', 'utf8')) + '\n' });
+    },
+  };
+}
+
 export default [
   {
     input: { consentkit: 'src/index.ts', headless: 'src/headless.ts' },
@@ -81,9 +93,15 @@ export default [
     plugins: browserPlugins(),
   },
   {
+    input: { console: 'src/console/main.tsx', 'console-preview': 'src/console/previewBoot.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'console-[name].js' },
+    plugins: [consoleCss(), nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'src/**/*.tsx'], noEmit: false, declaration: false, outDir: undefined }), terser({ ecma: 2020, module: true })],
+  },
+  {
     input: 'src/server/index.ts',
     output: { file: 'dist/server.mjs', format: 'es' },
-    external: [/^node:/, 'better-sqlite3', 'pg'],
+    // hono is a dependency of the package, loaded from node_modules.
+    external: [/^node:/, 'better-sqlite3', 'pg', /^hono(\/|$)/],
     plugins: [ts()],
   },
   ...[
@@ -93,7 +111,7 @@ export default [
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'es' },
-    external: [/^node:/, 'better-sqlite3', 'pg'],
+    external: [/^node:/, 'better-sqlite3', 'pg', /^hono(\/|$)/],
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
 ];

@@ -5,11 +5,13 @@
 //   consentkit-ledger verify [--db …]
 //   consentkit-ledger migrate [--db postgres://…]
 //   consentkit-ledger copy --from ./data/consent.db --to postgres://…
+//   consentkit-ledger user add NAME --role editor|viewer [--db ./data/consent.db]   (password on stdin or prompted)
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { LedgerStartError, LedgerUnreadableError, copyLedger, createPostgresStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { readPassword } from './readPassword.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
@@ -20,6 +22,8 @@ const USAGE = `Usage:
       brings a PostgreSQL ledger's schema up to date (serving does it too)
   consentkit-ledger copy --from FILE --to URL
       copies an SQLite ledger into an empty PostgreSQL one; verifies both ends
+  consentkit-ledger user add NAME --role editor|viewer [--db FILE]
+      a console account; the password is read from stdin, or prompted for on a terminal
 
   --db         SQLite file, created if missing, or a postgres:// URL
                (default $DATABASE_URL when set, else ./data/consent.db)
@@ -41,7 +45,8 @@ const USAGE = `Usage:
   --cookie-domain DOMAIN     its Domain, as the SDK's cookieDomain                     (default: host-only)
   --cookie-max-age-days N    the SDK's maxAgeDays                                      (default 182)
   --no-cookie-refresh        never send Set-Cookie
-  --no-subject-limit         turn the per-subject write limit off (load tests, imports)`;
+  --no-subject-limit         turn the per-subject write limit off (load tests, imports)
+  --no-console               serve the ledger only, without {base}/console/, consentkit.js and config.json`;
 
 function fail(message) {
   console.error(`consentkit-ledger: ${message}\n\n${USAGE}`);
@@ -75,6 +80,8 @@ try {
       'cookie-domain': { type: 'string' },
       'cookie-max-age-days': { type: 'string', default: '182' },
       'no-cookie-refresh': { type: 'boolean', default: false },
+      role: { type: 'string' },
+      'no-console': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -87,7 +94,8 @@ if (values.help) {
   process.exit(0);
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
-if (!['serve', 'verify', 'migrate', 'copy'].includes(command) || positionals.length > 1) fail(`unknown command "${positionals.join(' ')}"`);
+const userAdd = command === 'user' && positionals[1] === 'add' && positionals.length === 3;
+if (!userAdd && (!['serve', 'verify', 'migrate', 'copy'].includes(command) || positionals.length > 1)) fail(`unknown command "${positionals.join(' ')}"`);
 const isPostgres = (db) => /^postgres(ql)?:\/\//.test(db);
 const postgres = isPostgres(values.db);
 const db = postgres ? values.db : resolve(values.db);
@@ -101,6 +109,23 @@ async function openPostgres(url, options, exitCode) {
     console.error(`consentkit-ledger: cannot open the PostgreSQL ledger at ${shown(url)}: ${error.message}`);
     process.exit(exitCode);
   }
+}
+
+// The console's accounts: `user add NAME --role editor|viewer`, the password never on the command line.
+if (userAdd) {
+  if (values.role !== 'editor' && values.role !== 'viewer') fail('--role must be editor or viewer');
+  const name = positionals[2];
+  const password = await readPassword(`Password for ${name}: `);
+  const ledger = postgres ? await openPostgres(db, { poolSize: 1 }, 1) : createSqliteStore(db);
+  try {
+    await addUser(postgres ? createPostgresConfigStore(ledger.pool, ledger.schema) : createSqliteConfigStore(ledger.db), name, values.role, password);
+  } catch (error) {
+    await ledger.close();
+    fail(error.message);
+  }
+  await ledger.close();
+  console.log(`console account ${name} (${values.role}) saved in ${shown(db)}`);
+  process.exit(0);
 }
 const poolSize = Number(values.pool);
 if (!Number.isInteger(poolSize) || poolSize < 1) fail('--pool must be a whole number of connections, 1 or more');
@@ -219,6 +244,8 @@ const options = {
   ...(trust.length ? { trustProxy: hops ?? trust } : {}),
   ...(values['no-rate-limit'] ? { rateLimit: false } : {}),
   ...(values['no-subject-limit'] ? { subjectLimit: false } : {}),
+  // The console keeps its tables beside the ledger's: in the SQLite file, or in the PostgreSQL schema.
+  ...(values['no-console'] ? {} : { console: {} }),
 };
 
 let server;
@@ -234,6 +261,7 @@ console.log(`consentkit ledger listening on ${server.endpoint}`);
 if (publicUrl) console.log(`public URL: ${publicUrl}`);
 console.log(`database: ${shown(db)}`);
 if (values.origin.length) console.log(`allowed origins: ${values.origin.join(', ')}`);
+if (options.console) console.log(`console: ${server.endpoint}/console/ (accounts: consentkit-ledger user add NAME --role editor|viewer)`);
 
 let stopping = false;
 async function stop(signal) {

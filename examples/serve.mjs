@@ -1,6 +1,7 @@
 // The demo: a webinar-platform site using consentkit, with local stand-in
 // trackers and the consent ledger mounted at /api/consent (SQLite, or
-// PostgreSQL when DATABASE_URL is set).
+// PostgreSQL when DATABASE_URL is set), and its console at /api/consent/console/
+// with a fresh demo editor account printed at start.
 //   npm start            → http://localhost:8080 (PORT to change, DB to move the database)
 //   DATABASE_URL=postgres://user@host/db npm start   → the same demo on PostgreSQL
 // Also serves the examples in examples/*/ under /examples/<name>/.
@@ -9,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLedgerHandler, createNodeListener, createPostgresStore, createSqliteStore } from '../dist/server.mjs';
+import { createLedgerApp, createNodeListener, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, hashPassword } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -29,7 +30,11 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
     mkdirSync(dirname(db), { recursive: true });
     store = createSqliteStore(db);
   }
-  const ledger = createNodeListener(createLedgerHandler({ store, basePath: '/api/consent' }));
+  // The console's tables live beside the ledger's; a fresh demo password at every start.
+  const configStore = databaseUrl ? createPostgresConfigStore(store.pool, store.schema) : createSqliteConfigStore(store.db);
+  const account = { name: 'demo', password: randomBytes(12).toString('base64url') };
+  await configStore.putAccount({ name: account.name, role: 'editor', passwordHash: await hashPassword(account.password) });
+  const ledger = createNodeListener(createLedgerApp({ store, configStore, basePath: '/api/consent' }));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
     if (url.pathname === '/api/consent' || url.pathname.startsWith('/api/consent/')) return void ledger(req, res);
@@ -44,6 +49,7 @@ export async function startDemo({ port = 8080, host = 'localhost', db = join(roo
     url: `http://${host}:${address.port}/`,
     // Where the ledger lives, as printed: a URL loses its password.
     db: databaseUrl ? databaseUrl.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : db,
+    account,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(async () => { await store.close(); ok(); }); }),
   };
 }
@@ -88,6 +94,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), db: process.env.DB ? resolve(process.env.DB) : undefined, databaseUrl });
   console.log(`consentkit demo on ${demo.url}`);
   console.log(`  consent ledger: ${demo.url}api/consent (${databaseUrl ? 'PostgreSQL' : 'SQLite'} database: ${demo.db})`);
+  console.log(`  console: ${demo.url}api/consent/console/  demo account: ${demo.account.name} / ${demo.account.password} (editor)`);
   console.log(`  examples: ${['plain-html', 'esm', 'google-consent-mode', 'strict-csp'].map((e) => `${demo.url}examples/${e}/`).join('  ')}`);
   console.log('Ctrl-C to stop.');
   const stop = async () => { await demo.close(); console.log('stopped'); process.exit(0); };

@@ -8,6 +8,7 @@ import { createNodeListener } from './createNodeListener';
 import { createSqliteStore, type SqliteStoreOptions } from './createSqliteStore';
 import { databaseStartError, listenStartError } from './LedgerStartError';
 import type { LedgerStore } from './types';
+import { ledgerAppFor, type ServerConsoleOptions } from './console/ledgerAppFor';
 
 export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'> {
   /** Path of the SQLite file (its folder is created); ignored when `store` is given. @default './data/consent.db' */
@@ -36,6 +37,8 @@ export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'>
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open. @default 5000 */
   keepAliveTimeoutMs?: number;
+  /** Mounts the console at `{base}/console/` and serves `{base}/consentkit.js` and `{base}/config.json`; its tables go in the same SQLite file unless a `configStore` is given. @default undefined (the ledger only) */
+  console?: ServerConsoleOptions;
 }
 
 export interface LedgerServer {
@@ -54,7 +57,7 @@ const CONNECT_REFUSED =
 
 /** Runs the ledger on node:http. Start-up failures throw a LedgerStartError with a one-line message. */
 export async function startLedgerServer(options: LedgerServerOptions = {}): Promise<LedgerServer> {
-  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', publicUrl, trustProxy, ...rest } = options;
+  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', publicUrl, trustProxy, console: consoleOptions, ...rest } = options;
   const { maxConnections = 1000, headersTimeoutMs = 5000, requestTimeoutMs = 8000, keepAliveTimeoutMs = 5000, ...handlerOptions } = rest;
   const publicOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
   if (publicOrigin !== undefined && !/^https?:/.test(publicOrigin)) throw new TypeError(`publicUrl must be an http(s) URL, not "${publicUrl}"`);
@@ -81,7 +84,7 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const origin = publicOrigin ?? url;
-  const handler = createLedgerHandler({ ...handlerOptions, publicUrl: origin, store });
+  const handler = consoleOptions ? ledgerAppFor({ ...handlerOptions, publicUrl: origin, store }, consoleOptions) : createLedgerHandler({ ...handlerOptions, publicUrl: origin, store });
   server.on('request', createNodeListener(handler, { publicUrl: origin, ...(trustProxy === undefined ? {} : { trustProxy }) }));
   const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
   let closing: Promise<void> | undefined;
