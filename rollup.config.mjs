@@ -65,7 +65,9 @@ const pureJsCookie = () => ({
 
 const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), pureJsCookie(), ts()];
 // CK_MANGLE=0 builds the script tag without property mangling, to measure what the list saves.
-const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangleRegex() };
+// `builtins: true`: a listed name is renamed even where a DOM or built-in object also has a
+// property of that name (`check`, `retry`, `session`…); mangle.json lists only the kit's own.
+const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangleRegex(), builtins: true };
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, mangle: { properties: mangleProperties }, format: { comments: false } });
 
