@@ -68,8 +68,15 @@ const browserPlugins = () => [rawCss(), nodeResolve({ browser: true }), pureJsCo
 // `builtins: true`: a listed name is renamed even where a DOM or built-in object also has a
 // property of that name (`check`, `retry`, `session`…); mangle.json lists only the kit's own.
 const mangleProperties = process.env.CK_MANGLE === '0' ? false : { regex: mangleRegex(), builtins: true };
+// hoist_funs: function declarations go to the top of their scope, as the language hoists them anyway.
 const minify = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, mangle: { properties: mangleProperties }, format: { comments: false } });
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3, pure_getters: true, hoist_funs: true },
+    mangle: { properties: mangleProperties },
+    format: { comments: false },
+  });
 
 export default [
   {
