@@ -38,7 +38,7 @@ test('no text key is mangled: sites override texts by key', () => {
 });
 
 test('every listed name is shortened in the script tag, and still used by the source', () => {
-  // A DOM or built-in name is one terser refuses to rename: listing it would only mislead.
+  // A listed name left in the script tag means the list and the build disagree.
   const kept = MANGLED.filter((name) => new RegExp(`[.]${name}\\b|[{,]${name}:`).test(SCRIPT_TAG));
   expect(kept, 'listed in mangle.json but not renamed').toEqual([]);
   const source = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
@@ -57,11 +57,15 @@ const CONFIG: ConsentKitConfig = {
   categories: { analytics: { services: [{ name: 'Matomo', provider: 'stats.example', cookies: ['_pk_id.*'] }] } },
 };
 
+const EVENTS = ['consent', 'change', 'withdraw', 'show', 'hide', 'sync', 'error', 'clear'];
+
 /**
  * One visitor's story on a fresh page, with a fixed clock and fixed random
  * bytes (so fixed ids): Accept all on the banner, then Analytics turned off
  * in the dialog, then marketing withdrawn through the API, then a flush.
- * Returns the cookie, web storage, the receipts and every body sent to the ledger.
+ * Returns the cookie, web storage, the receipts, every body sent to the
+ * ledger, every event the kit emitted, and the page's markup with the banner
+ * and then with the dialog open.
  */
 async function visit(start: () => Promise<ConsentKit>) {
   vi.useFakeTimers({ now: Date.parse('2026-11-29T16:00:00.000Z'), toFake: ['Date'] });
@@ -80,20 +84,24 @@ async function visit(start: () => Promise<ConsentKit>) {
     }),
   );
   const kit = await start();
+  const events: string[] = [];
+  for (const name of EVENTS) kit.on(name, (payload) => events.push(`${name} ${JSON.stringify(payload)}`));
+  const withBanner = document.documentElement.outerHTML;
   within(screen.getByRole('region', { name: 'Cookies' })).getByRole('button', { name: 'Accept all' }).click();
   screen.getByRole('button', { name: 'Cookie settings' }).click();
   const dialog = screen.getByRole('dialog', { name: 'Cookie preferences' });
+  const withDialog = document.documentElement.outerHTML;
   within(dialog).getByRole('switch', { name: 'Analytics' }).click();
   within(dialog).getByRole('button', { name: 'Save my choices' }).click();
   within(dialog).getByRole('button', { name: 'Close' }).click();
   kit.withdraw('marketing');
   await kit.flush();
-  const seen = { cookie: document.cookie, storage: { ...localStorage }, receipts: JSON.stringify(kit.receipts()), sent };
+  const seen = { cookie: document.cookie, storage: { ...localStorage }, receipts: JSON.stringify(kit.receipts()), sent, events, withBanner, withDialog };
   kit.destroy();
   return seen;
 }
 
-test('the minified script tag writes the same cookie, storage and ledger bytes as the unmangled npm build', async () => {
+test('the minified script tag writes the same cookie, storage and ledger bytes, emits the same events and builds the same DOM as the unmangled npm build', async () => {
   const npm = await visit(async () => {
     const { createConsentKit } = (await import(/* @vite-ignore */ NPM_BUILD)) as typeof import('../src/index');
     return createConsentKit(CONFIG);
@@ -110,5 +118,8 @@ test('the minified script tag writes the same cookie, storage and ledger bytes a
   expect(JSON.parse(npm.receipts)).toHaveLength(3);
   expect(npm.cookie).toMatch(/^consentkit=/);
   expect(npm.sent.join('\n')).toContain('"action":"withdraw"');
+  expect(npm.events.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['consent', 'change', 'withdraw', 'show', 'hide', 'sync']));
+  expect(npm.withBanner).toContain('Accept all');
+  expect(npm.withDialog).toContain('role="switch"');
   expect(scriptTag).toEqual(npm);
 });
