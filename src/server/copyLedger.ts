@@ -1,3 +1,4 @@
+import { inPgTransaction } from './inPgTransaction';
 import { canonicalJson } from './canonicalJson';
 import type { PostgresStore } from './createPostgresStore';
 import type { LedgerRow, LedgerStore, Tombstone } from './types';
@@ -34,11 +35,9 @@ export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'>,
   if (source.status === 'tampered') throw new CopyError(`the source ledger is broken at ${source.broken.table} row ${source.broken.seq}: ${source.broken.reason}; nothing copied`);
   if (source.status === 'unverifiable') throw new CopyError(`the source ledger cannot be verified (${source.problem}); nothing copied`);
   const s = to.schema;
-  const client = await to.pool.connect();
   let receipts = 0;
   let tombstones = 0;
-  try {
-    await client.query('BEGIN');
+  await inPgTransaction(to.pool, async (client) => {
     // No ledger process may write while the rows go in with their original seq.
     await client.query(`LOCK TABLE ${s}.receipts, ${s}.tombstones IN EXCLUSIVE MODE`);
     const { rows } = await client.query<{ n: number }>(`SELECT (SELECT count(*) FROM ${s}.receipts) + (SELECT count(*) FROM ${s}.tombstones) AS n`);
@@ -63,13 +62,7 @@ export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'>,
     for (const table of ['receipts', 'tombstones']) {
       await client.query(`SELECT setval(pg_get_serial_sequence('${s}.${table}', 'seq'), max(seq)) FROM ${s}.${table} HAVING count(*) > 0`);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 
   const target = await verifyLedger(to);
   if (!target.ok || target.receipts !== source.receipts || target.tombstones !== source.tombstones) {

@@ -1,3 +1,4 @@
+import { inPgTransaction } from '../inPgTransaction';
 import type { Pool } from 'pg';
 import type { Account, AuditEntry, ConfigStore, ConfigVersion, Draft, Session } from './ConfigStore';
 import { diffSiteConfig } from './diffSiteConfig';
@@ -37,21 +38,11 @@ const toVersion = (row: VersionRow): ConfigVersion => ({ ...row, config: JSON.pa
  */
 export function createPostgresConfigStore(pool: Pool, schema = '"consentkit"'): ConfigStore {
   const s = schema;
-  const ready = (async () => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-      await client.query(TABLES(s));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  })();
+  const ready = inPgTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(TABLES(s));
+  });
   // Awaited by every call; a failure surfaces on the first one.
   ready.catch(() => undefined);
   const query = async <T>(text: string, values: unknown[] = []) => {
@@ -69,27 +60,17 @@ export function createPostgresConfigStore(pool: Pool, schema = '"consentkit"'): 
     draft,
     async saveDraft(config, actor, at) {
       await ready;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inPgTransaction(pool, async (client) => {
         await client.query(`LOCK TABLE ${s}.console_draft IN EXCLUSIVE MODE`);
         const [row] = (await client.query<{ config: string }>(`SELECT config FROM ${s}.console_draft WHERE id = 1`)).rows;
         const changes = diffSiteConfig(row ? JSON.parse(row.config) : defaultSiteConfig(), config);
         await client.query(SAVE_DRAFT, [JSON.stringify(config), at, actor]);
         await client.query(LOG, [at, actor, 'draft.save', JSON.stringify(changes)]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async publish(actor, at, restore) {
       await ready;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      return inPgTransaction(pool, async (client) => {
         // One publisher at a time: version numbers follow each other with no gap.
         await client.query(`LOCK TABLE ${s}.console_versions IN EXCLUSIVE MODE`);
         const [previous] = (await client.query<VersionRow>(`SELECT ${VERSION} FROM ${s}.console_versions ORDER BY number DESC LIMIT 1`)).rows;
@@ -107,14 +88,8 @@ export function createPostgresConfigStore(pool: Pool, schema = '"consentkit"'): 
         await client.query(`INSERT INTO ${s}.console_versions (number, config, author, published_at, restored_from, diff) VALUES ($1, $2, $3, $4, $5, $6)`, [number, JSON.stringify(source), actor, at, restore ?? null, JSON.stringify(diff)]);
         if (restore !== undefined) await client.query(SAVE_DRAFT, [JSON.stringify(source), at, actor]);
         await client.query(LOG, [at, actor, restore === undefined ? 'publish' : 'rollback', JSON.stringify(restore === undefined ? { version: number } : { version: number, restoredFrom: restore })]);
-        await client.query('COMMIT');
         return { number, config: source, author: actor, publishedAt: at, restoredFrom: restore ?? null, diff };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     current: async () => {
       const [row] = await query<VersionRow>(`SELECT ${VERSION} FROM ${s}.console_versions ORDER BY number DESC LIMIT 1`);
