@@ -1,8 +1,9 @@
 import { inPgTransaction } from '../inPgTransaction';
 import type { Pool } from 'pg';
-import type { Account, AuditEntry, ConfigStore, ConfigVersion, Draft, Session } from './ConfigStore';
+import type { Account, AuditEntry, ConfigStore, Draft, Session } from './ConfigStore';
 import { diffSiteConfig } from './diffSiteConfig';
 import { defaultSiteConfig, type SiteConfig } from './SiteConfig';
+import { toVersion, type VersionRow } from './versionRow';
 
 /** Same tables as on SQLite, in the ledger's schema; configs kept as text (jsonb would reorder their keys). */
 const TABLES = (s: string) => `
@@ -20,16 +21,7 @@ CREATE TRIGGER console_audit_append_only BEFORE UPDATE ON ${s}.console_audit FOR
 /** A lock key of its own, so two processes starting at once do not both create the tables. */
 const MIGRATION_LOCK = 0x636b636f;
 
-interface VersionRow {
-  number: number;
-  config: string;
-  author: string;
-  publishedAt: string;
-  restoredFrom: number | null;
-  diff: string;
-}
 const VERSION = 'number, config, author, published_at AS "publishedAt", restored_from AS "restoredFrom", diff';
-const toVersion = (row: VersionRow): ConfigVersion => ({ ...row, config: JSON.parse(row.config) as SiteConfig, diff: JSON.parse(row.diff) });
 
 /**
  * The console's store in the PostgreSQL ledger's database and schema, on its

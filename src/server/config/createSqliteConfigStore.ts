@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Account, AuditEntry, ConfigStore, ConfigVersion, Draft, Session } from './ConfigStore';
 import { diffSiteConfig } from './diffSiteConfig';
 import { defaultSiteConfig, type SiteConfig } from './SiteConfig';
+import { toVersion, type VersionRow } from './versionRow';
 import { migrateSqliteConfig } from './sqliteConfigSchema';
 
 /** better-sqlite3 answers at once. */
@@ -16,16 +17,7 @@ export interface SqliteConfigStore extends ConfigStore {
   session(idHash: string): Session | null;
 }
 
-interface VersionRow {
-  number: number;
-  config: string;
-  author: string;
-  publishedAt: string;
-  restoredFrom: number | null;
-  diff: string;
-}
 const VERSION = 'number, config, author, published_at AS publishedAt, restored_from AS restoredFrom, diff';
-const toVersion = (row: VersionRow): ConfigVersion => ({ ...row, config: JSON.parse(row.config) as SiteConfig, diff: JSON.parse(row.diff) });
 
 /**
  * The console's store in the ledger's SQLite file, on the ledger's own
