@@ -35,7 +35,7 @@ test('each language is its own entry: consentkit/texts/<lang> imports one object
   for (const lang of LANGUAGES) expect(readFileSync(new URL(`../dist/texts/${lang}.mjs`, import.meta.url), 'utf8')).not.toMatch(/\bimport\b/);
 });
 
-test('the types let an npm user hand a language module to createConsentKit, and catch a misspelt key', () => {
+test('the types let an npm user hand a language module to createConsentKit, and catch a text that is not a string', () => {
   // Inside the package, so that 'consentkit' resolves to itself through its exports, as in an app.
   const dir = mkdtempSync(join(new URL('..', import.meta.url).pathname, '.types-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));

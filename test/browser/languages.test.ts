@@ -4,7 +4,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { PASSWORDS, startConsoleLedger, type ConsoleLedger } from '../server/console/consoleFixture';
-import type { SiteConfig } from '../../src/server/config/SiteConfig';
 import { de } from '../../src/ui/texts/de';
 import { en } from '../../src/ui/texts/en';
 import { pt } from '../../src/ui/texts/pt';
@@ -31,13 +30,26 @@ beforeAll(async () => {
       res.end(readFileSync(new URL(file, DIST)));
     });
   }
-  // The site enables German in the console and publishes.
-  const editor = ledger.client();
-  await editor.signIn('ed', PASSWORDS.ed);
-  const { config } = (await (await editor.call('/console/api/draft')).json()) as { config: SiteConfig };
-  config.languages = ['en', 'fr', 'de'];
-  expect((await editor.call('/console/api/draft', { method: 'PUT', json: { config } })).status).toBe(200);
-  expect((await editor.call('/console/api/publish', { method: 'POST' })).status).toBe(201);
+  // The site's editor ticks German in the console, checks the preview, and publishes.
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(ledger.server.endpoint + '/console/');
+  await page.getByLabel('Name').fill('ed');
+  await page.getByLabel('Password').fill(PASSWORDS.ed);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Policy and signals' }).click();
+  const languages = page.getByRole('group', { name: 'Languages of the banner (English and French are always offered)' });
+  expect(await languages.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement!.textContent))).toEqual(['Deutsch', 'Español', 'Italiano', 'Nederlands', 'Português', 'Polski']);
+  await languages.getByRole('checkbox', { name: 'Deutsch' }).check();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByRole('status').getByText('Draft saved.').waitFor();
+  await page.getByRole('link', { name: 'Preview' }).click();
+  await page.getByRole('radio', { name: 'de', exact: true }).check();
+  await page.frameLocator('iframe[title^="Preview"]').getByRole('button', { name: de.rejectAll }).waitFor();
+  await page.getByRole('link', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: 'Publish the draft' }).click();
+  await page.getByRole('status').getByText('Version 1 published.').waitFor();
+  await context.close();
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), site?.close(), ledger?.close()]);
