@@ -18,9 +18,9 @@ let ledger: ConsoleLedger;
   const draft = async () => ((await (await editor.call('/console/api/draft')).json()) as { config: SiteConfig; errors: string[] });
   const save = (config: SiteConfig) => editor.call('/console/api/draft', { method: 'PUT', json: { config } });
   /** What a visitor's browser would put in window.consentkitConfig, by running the delivered script's first line. */
-  const deliveredConfig = (script: string) => {
-    const window: Record<string, unknown> = {};
-    runInNewContext(script.slice(0, script.indexOf('\n')), { window, JSON, Object });
+  const deliveredConfig = (script: string, page?: unknown) => {
+    const window: Record<string, unknown> = { consentkitConfig: page };
+    runInNewContext(script.slice(0, script.indexOf('\n')), { window, JSON, Object, Array });
     return window.consentkitConfig as Record<string, unknown> & { texts: Record<string, Record<string, string>> };
   };
 
@@ -124,16 +124,28 @@ let ledger: ConsoleLedger;
     expect(((await (await save(config)).json()) as { errors: string[] }).errors).toEqual([]);
     expect((await editor.call('/console/api/publish', { method: 'POST' })).status).toBe(201);
 
-    const delivered = deliveredConfig(await (await ledger.client().call('/consentkit.js')).text());
+    const script = await (await ledger.client().call('/consentkit.js')).text();
+    const delivered = deliveredConfig(script);
     expect(delivered.texts).toEqual({ en: {}, fr: { title: 'Vos cookies' }, de: { ...de, acceptAll: 'Allen zustimmen' } });
     expect(((await (await ledger.client().call('/config.json')).json()) as { texts: unknown }).texts).toEqual(delivered.texts);
+    // A page's own texts go over the published ones language by language: its German word keeps the rest of the German.
+    const page = { texts: { de: { rejectAll: 'Nein danke' }, fr: { title: 'Nos cookies' }, es: { acceptAll: 'Vale' } }, policyUrl: '/datenschutz' };
+    expect(deliveredConfig(script, page)).toMatchObject({
+      policyUrl: '/datenschutz',
+      texts: { en: {}, fr: { title: 'Nos cookies' }, de: { ...de, acceptAll: 'Allen zustimmen', rejectAll: 'Nein danke' }, es: { acceptAll: 'Vale' } },
+    });
+    // What is not an object stays as the page gave it, for the SDK to report.
+    expect(deliveredConfig(script, { texts: 'Deutsch' }).texts).toBe('Deutsch');
+    expect(deliveredConfig(script, { texts: { de: 'Deutsch' } }).texts.de).toBe('Deutsch');
 
-    // A version stored before the setting existed has no `languages`: English and French, as before.
+    // A version stored before the setting existed has no `languages`: English and French, as before, with the short prefix.
     const older = structuredClone(config);
     delete older.languages;
     await save(older);
     await editor.call('/console/api/publish', { method: 'POST' });
-    expect(deliveredConfig(await (await ledger.client().call('/consentkit.js')).text()).texts).toEqual({ en: {}, fr: { title: 'Vos cookies' }, de: { acceptAll: 'Allen zustimmen' } });
+    const plain = await (await ledger.client().call('/consentkit.js')).text();
+    expect(plain.startsWith('window.consentkitConfig=Object.assign(JSON.parse(')).toBe(true);
+    expect(deliveredConfig(plain).texts).toEqual({ en: {}, fr: { title: 'Vos cookies' }, de: { acceptAll: 'Allen zustimmen' } });
   });
 
   test.each([
