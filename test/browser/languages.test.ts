@@ -13,10 +13,23 @@ import { launchChromium } from './chromium';
 // a page without <html lang>, in real Chromium: the per-language build, the
 // all-languages build and the ledger-served script each greet them in their
 // language with the one script the page names, and the default build in English.
+// Each step waits on the page, never on the clock: the 60 s limits only leave
+// room for a loaded machine.
 let browser: Browser;
 let site: TestServer;
 let ledger: ConsoleLedger;
 const DIST = new URL('../../dist/', import.meta.url);
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations in consentkit's panels (the test page itself has no <html lang> on purpose), as `rule: targets`. */
+async function axe(page: import('playwright-core').Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run;
+    const result = await run({ include: [['.ck']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 beforeAll(async () => {
   [browser, site, ledger] = await Promise.all([
@@ -50,7 +63,7 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Publish the draft' }).click();
   await page.getByRole('status').getByText('Version 1 published.').waitFor();
   await context.close();
-});
+}, 60_000);
 afterAll(async () => {
   await Promise.all([browser?.close(), site?.close(), ledger?.close()]);
 });
@@ -90,16 +103,18 @@ test('a de-AT browser on dist/consentkit.de.min.js gets the German banner and di
     expect(buttons).toEqual(bannerOf(de));
     expect(lang).toBe('de');
     expect(scripts).toEqual([site.origin + '/consentkit.de.min.js']);
+    expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: de.customize }).click();
     const dialog = page.getByRole('dialog', { name: de.dialogTitle });
     await dialog.getByRole('switch', { name: de.necessary }).waitFor();
+    expect(await axe(page)).toEqual([]);
     await dialog.getByRole('button', { name: de.rejectAll }).click();
     const receipt = await page.evaluate(() => (window as unknown as { consentkit: { receipts(): Array<{ language: string; action: string }> } }).consentkit.receipts()[0]);
     expect(receipt).toMatchObject({ language: 'de', action: 'reject-all' });
   } finally {
     await context.close();
   }
-});
+}, 60_000);
 
 test('a de-AT browser on the ledger-served script of a site with German enabled gets the German banner, from that one script', async () => {
   const src = `${ledger.server.endpoint}/consentkit.js`;
@@ -108,7 +123,7 @@ test('a de-AT browser on the ledger-served script of a site with German enabled 
   expect(buttons).toEqual(bannerOf(de));
   expect(lang).toBe('de');
   expect(scripts).toEqual([src]);
-});
+}, 60_000);
 
 test('a pt-BR browser on dist/consentkit.all.min.js gets Portuguese; a de-AT browser on the default build gets English', async () => {
   const all = await visit('/consentkit.all.min.js', 'pt-BR');
@@ -117,4 +132,4 @@ test('a pt-BR browser on dist/consentkit.all.min.js gets Portuguese; a de-AT bro
   const plain = await visit('/consentkit.min.js', 'de-AT');
   await plain.context.close();
   expect([plain.buttons, plain.lang, plain.scripts]).toEqual([bannerOf(en), 'en', [site.origin + '/consentkit.min.js']]);
-});
+}, 60_000);
