@@ -8,7 +8,7 @@ import type { SiteConfig } from './SiteConfig';
  * English and French (which the script carries already): a German visitor
  * gets German with the script itself, in one request.
  */
-function textsFor(site: SiteConfig): Record<string, Record<string, string>> {
+function textsWithLanguages(site: SiteConfig): Record<string, Record<string, string>> {
   const texts = { ...site.texts };
   for (const language of site.languages ?? []) {
     const module = ALL_LANGUAGES[language];
@@ -23,7 +23,7 @@ export function toConsentKitConfig(site: SiteConfig): ConsentKitConfig {
     policyVersion: site.policyVersion,
     categories: Object.fromEntries(site.categories.map((category) => [category.id, { services: category.services }])),
     blocking: site.blocking,
-    texts: textsFor(site),
+    texts: textsWithLanguages(site),
     consentMode: site.consentMode,
     gpc: site.gpc,
   };
