@@ -1,7 +1,10 @@
 // One build config, separate entry files (no code is stripped by markers):
 //   src/index.ts    → dist/consentkit.mjs (+ dist/consentkit.d.ts)   the npm module
 //   src/headless.ts → dist/headless.mjs   (+ dist/headless.d.ts)     core without UI
-//   src/auto.ts     → dist/consentkit.min.js                         the script tag (IIFE)
+//   src/auto.ts     → dist/consentkit.min.js                         the script tag (IIFE), English and French
+//   src/scriptTags/consentkit.<lang>.ts → dist/consentkit.<lang>.min.js  the same with one more language;
+//                     consentkit.all.ts → dist/consentkit.all.min.js     with all eight
+//   src/ui/texts/<lang>.ts → dist/texts/<lang>.mjs (+ .d.ts)          one language for npm users (consentkit/texts/<lang>)
 //   src/server/index.ts → dist/server.mjs (+ dist/server.d.ts)       the Node ledger
 //   src/console/main.tsx → dist/console.js, console.css; src/console/previewBoot.ts → dist/console-preview.js
 //                         the console's UI (Preact), served by the ledger; never part of the SDK's builds
@@ -14,6 +17,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { EXTRA_LANGUAGES } from './scripts/languages.mjs';
 
 /** Collapses comments and white space; the stylesheet is hand-written and small. */
 export function minifyCss(css) {
@@ -95,7 +99,11 @@ function consoleCss() {
 
 export default [
   {
-    input: { consentkit: 'src/index.ts', headless: 'src/headless.ts' },
+    input: {
+      consentkit: 'src/index.ts',
+      headless: 'src/headless.ts',
+      ...Object.fromEntries(EXTRA_LANGUAGES.map((lang) => [`texts/${lang}`, `src/ui/texts/${lang}.ts`])),
+    },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared.mjs' },
     plugins: browserPlugins(),
   },
@@ -104,6 +112,12 @@ export default [
     output: { file: 'dist/consentkit.min.js', format: 'iife', plugins: [minify()] },
     plugins: browserPlugins(),
   },
+  // Each its own IIFE: a script-tag site loads one file, with no second request before the banner.
+  ...[...EXTRA_LANGUAGES, 'all'].map((set) => ({
+    input: `src/scriptTags/consentkit.${set}.ts`,
+    output: { file: `dist/consentkit.${set}.min.js`, format: 'iife', plugins: [minify()] },
+    plugins: browserPlugins(),
+  })),
   {
     input: { console: 'src/console/main.tsx', 'console-preview': 'src/console/previewBoot.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'console-[name].js' },
@@ -120,6 +134,7 @@ export default [
     ['src/index.ts', 'dist/consentkit.d.ts'],
     ['src/headless.ts', 'dist/headless.d.ts'],
     ['src/server/index.ts', 'dist/server.d.ts'],
+    ...EXTRA_LANGUAGES.map((lang) => [`src/ui/texts/${lang}.ts`, `dist/texts/${lang}.d.ts`]),
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'es' },

@@ -11,8 +11,8 @@ export interface EditorProps {
   editable: boolean;
 }
 
-/** The languages edited side by side: English, French and any other the draft has texts for. */
-export const languagesOf = (config: SiteConfig) => [...new Set(['en', 'fr', ...Object.keys(config.texts)])];
+/** The languages edited side by side: English, French, the ones the site enables and any other the draft has texts for. */
+export const languagesOf = (config: SiteConfig) => [...new Set(['en', 'fr', ...(config.languages ?? []), ...Object.keys(config.texts)])];
 
 /** "a, b , c" → ['a', 'b', 'c']. */
 export const splitList = (value: string) =>

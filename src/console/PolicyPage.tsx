@@ -1,6 +1,9 @@
 import type { EditorProps } from './EditorProps';
 
-/** Policy version and URL, Consent Mode and GPC. */
+/** The languages a site may add to English and French, by their own names. */
+const LANGUAGE_NAMES: Array<[string, string]> = [['de', 'Deutsch'], ['es', 'Español'], ['it', 'Italiano'], ['nl', 'Nederlands'], ['pt', 'Português'], ['pl', 'Polski']];
+
+/** Policy version and URL, Consent Mode and GPC, the visitors' languages. */
 export function PolicyPage({ t, config, update, editable }: EditorProps) {
   return (
     <fieldset disabled={!editable} class="plain card">
@@ -23,6 +26,25 @@ export function PolicyPage({ t, config, update, editable }: EditorProps) {
           <option value="ignore">{t('gpcIgnore')}</option>
         </select>
       </label>
+      <fieldset class="choice">
+        <legend>{t('visitorLanguages')}</legend>
+        {LANGUAGE_NAMES.map(([code, name]) => (
+          <label key={code} class="check" lang={code}>
+            <input
+              type="checkbox"
+              checked={config.languages?.includes(code) ?? false}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                update((draft) => {
+                  const others = (draft.languages ?? ['en', 'fr']).filter((language) => language !== code);
+                  draft.languages = on ? [...others, code] : others;
+                });
+              }}
+            />
+            {name}
+          </label>
+        ))}
+      </fieldset>
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
+import { ALL_LANGUAGES } from '../ui/texts/allLanguages';
 import { en } from '../ui/texts/en';
-import { fr } from '../ui/texts/fr';
 import { type EditorProps, languagesOf } from './EditorProps';
 
-const BUILT_IN: Record<string, Record<string, string>> = { en: en as unknown as Record<string, string>, fr: fr as unknown as Record<string, string> };
+const BUILT_IN = ALL_LANGUAGES as unknown as Record<string, Record<string, string>>;
 /** Category labels and descriptions are edited with their category. */
 const KEYS = Object.keys(en).filter((key) => !/^(necessary|preferences|analytics|marketing)(Text)?$/.test(key));
 

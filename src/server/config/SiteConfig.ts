@@ -31,6 +31,15 @@ export interface SiteConfig {
   categories: SiteCategory[];
   /** Auto-blocking: host (or `*.host`) → category id. @default {} */
   blocking: Record<string, string>;
+  /**
+   * The languages visitors may be addressed in. English and French are always
+   * in the script; each other one listed (`de`, `es`, `it`, `nl`, `pt`, `pl`)
+   * has its built-in texts inlined into `consentkit.js` and `config.json`,
+   * under the overrides in `texts`. Absent from configurations stored before
+   * the setting existed, which means English and French.
+   * @default ['en', 'fr']
+   */
+  languages?: string[];
   /** Text overrides per language, including category labels (`analytics`) and descriptions (`analyticsText`). @default { en: {}, fr: {} } */
   texts: Record<string, Record<string, string>>;
   /** Google Consent Mode v2 signals. @default false */
@@ -46,6 +55,7 @@ export function defaultSiteConfig(): SiteConfig {
     policyUrl: null,
     categories: ['necessary', 'preferences', 'analytics', 'marketing'].map((id) => ({ id, services: [] })),
     blocking: {},
+    languages: ['en', 'fr'],
     texts: { en: {}, fr: {} },
     consentMode: false,
     gpc: 'respect',

@@ -1,6 +1,7 @@
 // The one place the console calls the SDK's own config validation, so that a
 // change of normalizeConfig's signature is a one-line fix here.
 import { normalizeConfig } from '../../core/normalizeConfig';
+import { ALL_LANGUAGES } from '../../ui/texts/allLanguages';
 import type { SiteConfig } from './SiteConfig';
 import { toConsentKitConfig } from './toConsentKitConfig';
 
@@ -22,7 +23,12 @@ export function siteConfigShapeErrors(input: unknown): string[] {
   for (const id of ['necessary', 'preferences', 'analytics', 'marketing']) if (!ids.includes(id)) errors.push(`the built-in category "${id}" cannot be removed`);
   if (!isObject(site.texts)) errors.push('"texts" must be an object');
   else for (const language of Object.keys(site.texts)) if (!LANGUAGE.test(language)) errors.push(`"texts.${language}" is not a language tag`);
-  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'texts', 'consentMode', 'gpc'].includes(key));
+  const { languages } = site;
+  const known = Object.keys(ALL_LANGUAGES);
+  if (languages !== undefined && !(Array.isArray(languages) && languages.every((code, index) => known.includes(code) && languages.indexOf(code) === index))) {
+    errors.push(`"languages" must list each language at most once, among ${known.join(', ')}`);
+  }
+  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'languages', 'texts', 'consentMode', 'gpc'].includes(key));
   for (const key of extra) errors.push(`unknown key "${key}"`);
   return errors;
 }

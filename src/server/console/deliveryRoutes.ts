@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ConfigStore } from '../config/ConfigStore';
+import { BUILT_IN_TEXTS } from '../../ui/texts/builtInTexts';
 import { toConsentKitConfig } from '../config/toConsentKitConfig';
 import { inlineConfigScript } from './inlineConfigScript';
 
@@ -18,12 +19,14 @@ export interface DeliveryOptions {
 /**
  * What visitors get: the published configuration, with the ledger as its
  * endpoint (this origin and base path). Before the first publish, the SDK's
- * defaults. The second value is the version number, or 0.
+ * defaults. Also the version number (or 0), and whether the site enables
+ * languages beyond the script's English and French, whose texts are inlined.
  */
 async function published(c: Context, options: DeliveryOptions) {
   const current = await options.store.current();
   const config = current ? toConsentKitConfig(current.config) : {};
-  return { config: { ...config, endpoint: new URL(c.req.url).origin + options.base }, version: current?.number ?? 0 };
+  const inlinedLanguages = (current?.config.languages ?? []).some((language) => !BUILT_IN_TEXTS[language]);
+  return { config: { ...config, endpoint: new URL(c.req.url).origin + options.base }, version: current?.number ?? 0, inlinedLanguages };
 }
 
 /** 200 with an ETag and a short shared cache, or 304 when the browser's copy is current. */
@@ -45,8 +48,8 @@ function cached(c: Context, body: string, type: string, version: number, options
 
 /** `GET {base}/consentkit.js`: the script-tag build with the published configuration inlined. */
 export async function serveScript(c: Context, options: DeliveryOptions): Promise<Response> {
-  const { config, version } = await published(c, options);
-  return cached(c, inlineConfigScript(config, options.sdk()), 'text/javascript; charset=utf-8', version, options);
+  const { config, version, inlinedLanguages } = await published(c, options);
+  return cached(c, inlineConfigScript(config, options.sdk(), inlinedLanguages), 'text/javascript; charset=utf-8', version, options);
 }
 
 /** `GET {base}/config.json`: the same configuration for `createConsentKit(config)` and server-side rendering. */

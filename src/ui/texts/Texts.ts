@@ -6,8 +6,12 @@
  * The keys are public: a site overrides any of them per language through
  * `config.texts` (`texts.fr.acceptAll`), so they are never renamed by the
  * build (see docs/ui.md, *Mangling*).
+ *
+ * A type, not an interface: an object type has an implicit index signature,
+ * so a whole language module is a valid `config.texts` entry
+ * (`texts: { de }` with `import { de } from 'consentkit/texts/de'`).
  */
-export interface Texts {
+export type Texts = {
   /** The banner's accessible name and heading. */
   title: string;
   /** The banner's sentence; `{}` is replaced by how long the choice is kept ("6 months"). */
@@ -48,7 +52,7 @@ export interface Texts {
   marketingText: string;
   /** The button in place of a blocked embed; `{service}` and `{category}` are filled in. */
   placeholder: string;
-}
+};
 
 /**
  * Texts as resolved for a visitor: a language's `Texts` plus whatever else the

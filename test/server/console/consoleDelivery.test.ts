@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLedgerApp, createSqliteConfigStore, createSqliteStore, defaultSiteConfig, type SiteConfig } from '../../../src/server/index';
+import { de } from '../../../src/ui/texts/de';
 import { en } from '../../../src/ui/texts/en';
 import { FAKE_SDK, PASSWORDS, STORES, startConsoleLedger, type Client, type ConsoleLedger } from './consoleFixture';
 
@@ -17,9 +18,9 @@ let ledger: ConsoleLedger;
   const draft = async () => ((await (await editor.call('/console/api/draft')).json()) as { config: SiteConfig; errors: string[] });
   const save = (config: SiteConfig) => editor.call('/console/api/draft', { method: 'PUT', json: { config } });
   /** What a visitor's browser would put in window.consentkitConfig, by running the delivered script's first line. */
-  const deliveredConfig = (script: string) => {
-    const window: Record<string, unknown> = {};
-    runInNewContext(script.slice(0, script.indexOf('\n')), { window, JSON, Object });
+  const deliveredConfig = (script: string, page?: unknown) => {
+    const window: Record<string, unknown> = { consentkitConfig: page };
+    runInNewContext(script.slice(0, script.indexOf('\n')), { window, JSON, Object, Array });
     return window.consentkitConfig as Record<string, unknown> & { texts: Record<string, Record<string, string>> };
   };
 
@@ -112,6 +113,51 @@ let ledger: ConsoleLedger;
     fixed.policyUrl = '/privacy';
     await save(fixed);
     expect((await editor.call('/console/api/publish', { method: 'POST' })).status).toBe(201);
+  });
+
+  test('a site that enables German gets its texts inlined in consentkit.js and config.json, under its own German overrides; English and French cost nothing', async () => {
+    const config = (await draft()).config;
+    expect(config.languages).toEqual(['en', 'fr']);
+    config.languages = ['en', 'fr', 'de'];
+    config.texts.de = { acceptAll: 'Allen zustimmen' };
+    config.texts.fr = { title: 'Vos cookies' };
+    expect(((await (await save(config)).json()) as { errors: string[] }).errors).toEqual([]);
+    expect((await editor.call('/console/api/publish', { method: 'POST' })).status).toBe(201);
+
+    const script = await (await ledger.client().call('/consentkit.js')).text();
+    const delivered = deliveredConfig(script);
+    expect(delivered.texts).toEqual({ en: {}, fr: { title: 'Vos cookies' }, de: { ...de, acceptAll: 'Allen zustimmen' } });
+    expect(((await (await ledger.client().call('/config.json')).json()) as { texts: unknown }).texts).toEqual(delivered.texts);
+    // A page's own texts go over the published ones language by language: its German word keeps the rest of the German.
+    const page = { texts: { de: { rejectAll: 'Nein danke' }, fr: { title: 'Nos cookies' }, es: { acceptAll: 'Vale' } }, policyUrl: '/datenschutz' };
+    expect(deliveredConfig(script, page)).toMatchObject({
+      policyUrl: '/datenschutz',
+      texts: { en: {}, fr: { title: 'Nos cookies' }, de: { ...de, acceptAll: 'Allen zustimmen', rejectAll: 'Nein danke' }, es: { acceptAll: 'Vale' } },
+    });
+    // What is not an object stays as the page gave it, for the SDK to report.
+    expect(deliveredConfig(script, { texts: 'Deutsch' }).texts).toBe('Deutsch');
+    expect(deliveredConfig(script, { texts: { de: 'Deutsch' } }).texts.de).toBe('Deutsch');
+
+    // A version stored before the setting existed has no `languages`: English and French, as before, with the short prefix.
+    const older = structuredClone(config);
+    delete older.languages;
+    await save(older);
+    await editor.call('/console/api/publish', { method: 'POST' });
+    const plain = await (await ledger.client().call('/consentkit.js')).text();
+    expect(plain.startsWith('window.consentkitConfig=Object.assign(JSON.parse(')).toBe(true);
+    expect(deliveredConfig(plain).texts).toEqual({ en: {}, fr: { title: 'Vos cookies' }, de: { acceptAll: 'Allen zustimmen' } });
+  });
+
+  test.each([
+    [['en', 'fr', 'sv']],
+    [['de', 'de']],
+    ['de'],
+  ])('"languages": %j is refused: the draft is not stored', async (languages) => {
+    const config = (await draft()).config as unknown as Record<string, unknown>;
+    config.languages = languages;
+    const refused = await editor.call('/console/api/draft', { method: 'PUT', json: { config } });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_config', details: ['"languages" must list each language at most once, among en, fr, de, es, it, nl, pt, pl'] });
   });
 
   const HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)>\u2028"\'`${x}&amp;<!--';
