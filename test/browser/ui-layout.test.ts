@@ -184,7 +184,7 @@ test('the switches: drawn on the native checkbox, same role, name, state and key
   const { page, dialog } = await openDialog('en', { width: 800, height: 800 });
   const analytics = dialog.getByRole('switch', { name: 'Analytics' });
   const looks = () => analytics.screenshot();
-  expect(await analytics.evaluate((input) => [getComputedStyle(input).appearance, input.type])).toEqual(['none', 'checkbox']);
+  expect(await analytics.evaluate((input: HTMLInputElement) => [getComputedStyle(input).appearance, input.type])).toEqual(['none', 'checkbox']);
   // A 24 × 24 px target at least (WCAG 2.5.8).
   const box = (await analytics.boundingBox())!;
   expect([box.width >= 24, box.height >= 24]).toEqual([true, true]);
