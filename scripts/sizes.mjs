@@ -15,8 +15,12 @@ export const BUDGETS = {
    * reached by the build (see docs/ui.md, *The build: mangling and budgets*),
    * so this budget holds today's figure with 38 B of slack: the build may
    * shrink, never grow unnoticed.
+   * +255 B for the visual finish (src/ui/styles.css: switches drawn on the
+   * native checkbox with mixed, locked and forced-colours states, the dialog's
+   * sticky buttons, the compact phone banner, the spacing scale): 12,662 B
+   * before, 12,917 B after.
    */
-  'dist/consentkit.min.js': 12700,
+  'dist/consentkit.min.js': 12955,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
   'headless core (createConsentCore)': 2400,
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { launchChromium } from './chromium';
 
@@ -89,5 +89,142 @@ test("under a strict nonce CSP: styled banner, no violation", async () => {
     position: getComputedStyle(document.querySelector('.ck-b')!).position,
   }));
   expect(result).toEqual({ violations: [], position: 'fixed' });
+  await page.close();
+});
+
+/** A page in `lang` whose dialog lists services, so that it is long enough to scroll on a phone. */
+const servicesPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>
+<script>window.consentkitConfig = { categories: {
+  preferences: { services: [{ name: 'Language memory', provider: 'shop.example', cookies: ['lang'] }] },
+  analytics: { services: [{ name: 'Audience statistics', provider: 'stats.example', purpose: 'Counting visits', duration: '13 months', cookies: ['_pk_id.*', '_pk_ses.*'] }] },
+  marketing: { services: [{ name: 'Video embeds', provider: 'video.example', cookies: ['VISITOR_INFO1_LIVE', 'YSC'] }, { name: 'Ad pixel', provider: 'ads.example', cookies: ['_fbp'] }] },
+} };</script>
+<script src="/consentkit.min.js" data-policy-version="2018-05-24" data-policy-url="/privacy"></script></head>
+<body><main><h1>Shop</h1>${links}</main></body></html>`;
+
+const NAMES = {
+  en: { customize: 'Customize', dialog: 'Cookie preferences' },
+  fr: { customize: 'Personnaliser', dialog: 'Préférences des cookies' },
+} as const;
+
+/** Opens the dialog at `viewport`, every "Services" list unfolded. */
+async function openDialog(lang: 'en' | 'fr', viewport: { width: number; height: number }) {
+  server.page(`/services-${lang}`, servicesPage(lang));
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${server.origin}/services-${lang}`);
+  await page.getByRole('region', { name: 'Cookies' }).getByRole('button', { name: NAMES[lang].customize }).click();
+  const dialog = page.getByRole('dialog', { name: NAMES[lang].dialog });
+  await dialog.waitFor();
+  for (const summary of await dialog.locator('summary').all()) await summary.click();
+  return { page, dialog };
+}
+
+/** For each button of `selector`, how many lines its text takes. */
+const lineCounts = (page: Page, selector: string) =>
+  page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].map((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return `${button.textContent}: ${tops.size}`;
+      }),
+    selector,
+  );
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: the banner takes at most 30 % of a 360 × 740 phone screen, every control in sight`, async () => {
+    server.page(`/phone-${lang}`, html().replace('lang="en"', `lang="${lang}"`));
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.origin}/phone-${lang}`);
+    const banner = page.getByRole('region', { name: 'Cookies' });
+    await banner.waitFor();
+    const box = (await banner.boundingBox())!;
+    expect(box.height / 740).toBeLessThanOrEqual(0.3);
+    expect(box.y + box.height).toBe(740);
+    for (const button of await banner.getByRole('button').all()) expect(await button.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('.ck-b')!.scrollHeight - document.querySelector('.ck-b')!.clientHeight)).toBe(0);
+    await page.close();
+  });
+
+  test(`${lang}: from 400 px wide, no button's text wraps, in the banner or the dialog`, async () => {
+    const { page } = await openDialog(lang, { width: 400, height: 800 });
+    for (const width of [400, 600, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const everyButton = [...(await lineCounts(page, '.ck-b button')), ...(await lineCounts(page, '.ck-d button'))];
+      expect(everyButton.filter((line) => !line.endsWith(': 1')), `${width} px`).toEqual([]);
+      expect(everyButton).toHaveLength(8);
+      // Nothing sticks out sideways either.
+      expect(await page.evaluate(() => [...document.querySelectorAll('.ck-b, .ck-d, html')].map((e) => e.scrollWidth - e.clientWidth))).toEqual([0, 0, 0]);
+    }
+    await page.close();
+  });
+
+  test(`${lang}: on a 360 px phone the dialog scrolls and its buttons stay in sight at its foot`, async () => {
+    const { page, dialog } = await openDialog(lang, { width: 360, height: 640 });
+    const scrollable = await dialog.evaluate((d) => d.scrollHeight - d.clientHeight);
+    expect(scrollable).toBeGreaterThan(100);
+    // Which of the dialog's buttons a tap at its centre would reach, with the dialog scrolled to `top`.
+    const reachable = (top: number) =>
+      dialog.evaluate((d, top) => {
+        d.scrollTop = top;
+        const box = d.getBoundingClientRect();
+        return [...d.querySelectorAll('.ck-r button')].filter((button) => {
+          const r = button.getBoundingClientRect();
+          const inside = r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight;
+          return inside && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === button;
+        }).length;
+      }, top);
+    expect([await reachable(0), await reachable(scrollable / 2), await reachable(scrollable)]).toEqual([4, 4, 4]);
+    await page.close();
+  });
+}
+
+test('the switches: drawn on the native checkbox, same role, name, state and keyboard; on, off, mixed and locked look different', async () => {
+  const { page, dialog } = await openDialog('en', { width: 800, height: 800 });
+  const analytics = dialog.getByRole('switch', { name: 'Analytics' });
+  const looks = () => analytics.screenshot();
+  expect(await analytics.evaluate((input: HTMLInputElement) => [getComputedStyle(input).appearance, input.type])).toEqual(['none', 'checkbox']);
+  // A 24 × 24 px target at least (WCAG 2.5.8).
+  const box = (await analytics.boundingBox())!;
+  expect([box.width >= 24, box.height >= 24]).toEqual([true, true]);
+
+  const off = await looks();
+  await analytics.focus();
+  await page.keyboard.press('Space');
+  expect(await analytics.isChecked()).toBe(true);
+  expect(await dialog.getByRole('switch', { name: 'Analytics', checked: true }).count()).toBe(1);
+  // The focus ring shows from the keyboard.
+  expect(await analytics.evaluate((input) => getComputedStyle(input).outlineStyle)).toBe('solid');
+  await analytics.blur();
+  const on = await looks();
+  await analytics.evaluate((input: HTMLInputElement) => {
+    input.indeterminate = true;
+    input.setAttribute('aria-checked', 'mixed');
+  });
+  const mixed = await looks();
+  expect([off.equals(on), on.equals(mixed), off.equals(mixed)]).toEqual([false, false, false]);
+
+  // Strictly necessary: on and locked, and it does not look like an ordinary "on".
+  const necessary = dialog.getByRole('switch', { name: 'Strictly necessary' });
+  expect([await necessary.isChecked(), await necessary.isDisabled()]).toEqual([true, true]);
+  await analytics.evaluate((input: HTMLInputElement) => {
+    input.indeterminate = false;
+    input.removeAttribute('aria-checked');
+  });
+  expect((await necessary.screenshot()).equals(await looks())).toBe(false);
+
+  // Forced colours (Windows High Contrast): the native checkbox comes back, and on and off still differ.
+  await page.emulateMedia({ forcedColors: 'active' });
+  expect(await analytics.evaluate((input) => getComputedStyle(input).appearance)).toBe('auto');
+  const forcedOn = await looks();
+  await analytics.uncheck();
+  expect(forcedOn.equals(await looks())).toBe(false);
+  expect(await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels![0]!.textContent))).toEqual([
+    'Strictly necessary',
+    'Preferences',
+    'Analytics',
+    'Marketing',
+  ]);
   await page.close();
 });
