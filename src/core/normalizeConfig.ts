@@ -131,7 +131,6 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
           const wanted = service.id ?? toServiceId(service.name);
           let id = wanted;
           for (let n = 2; taken.includes(id); n++) id = `${wanted}-${n}`;
-          if (service.id && id !== wanted) errors.push(`service id "${wanted}" is taken; "${id}" used`);
           taken.push((service.id = id));
         }
         return categories;

@@ -50,11 +50,11 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
   let waiting = false;
 
   const categoriesOf = (el: HTMLElement) => el.dataset.consent?.match(/[^\s!]+/g) ?? [];
-  const services = config.categories.flatMap((c) => c.services.map((service) => ({ service, category: c.id })));
+  const services = config.categories.flatMap((c) => c.services.map((namedService) => ({ namedService, serviceCategory: c.id })));
   /** The configured service `data-service` names, by its id or by a name read as one; none when it names none. */
   const serviceOf = (el: HTMLElement) => {
     const named = el.dataset.service;
-    return named ? services.find(({ service }) => service.id === toServiceId(named)) : undefined;
+    return named ? services.find(({ namedService }) => namedService.id === toServiceId(named)) : undefined;
   };
   /**
    * What an element waits for: its categories, where a named service stands
@@ -64,14 +64,14 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
   const needOf = (el: HTMLElement) => {
     const listed = categoriesOf(el);
     const named = serviceOf(el);
-    return named && listed.length > 0 ? [...listed.filter((id) => id !== named.category), named.service.id] : listed;
+    return named && listed.length > 0 ? [...listed.filter((id) => id !== named.serviceCategory), named.namedService.id] : listed;
   };
 
   /** Stands a placeholder in for a blocked iframe, which is hidden meanwhile. */
   const standIn = (iframe: HTMLElement, need: string[]) => {
     const box =
       placeholder?.({
-        service: serviceOf(iframe)?.service.name ?? (iframe.dataset.service || iframe.title || null),
+        service: serviceOf(iframe)?.namedService.name ?? (iframe.dataset.service || iframe.title || null),
         categories: categoriesOf(iframe),
         grant: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }),
       }) ?? null;

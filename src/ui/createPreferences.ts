@@ -23,13 +23,13 @@ export interface Preferences {
 /** A switch, beside the category or service id it stands for. */
 interface Switch {
   id: string;
-  input: HTMLInputElement;
+  checkbox: HTMLInputElement;
 }
 
 /** A category's switch and its services' switches. */
 interface Group {
-  category: Switch;
-  services: Switch[];
+  categorySwitch: Switch;
+  serviceSwitches: Switch[];
 }
 
 /** A category's list item: its switch and label, its description, its services (each with its switch) in a <details>. */
@@ -38,27 +38,28 @@ function categoryItem(h: H, t: ResolvedTexts, entry: CategoryEntry, group: Group
     h(
       'li',
       {},
-      h('label', {}, group.services[i]!.input, service.name),
+      h('label', {}, group.serviceSwitches[i]!.checkbox, service.name),
       h('dl', {}, ...service.details.flatMap((detail) => [h('dt', {}, detail.term), h('dd', {}, detail.value)])),
     ),
   );
   return h(
     'li',
     {},
-    h('label', {}, group.category.input, entry.label),
+    h('label', {}, group.categorySwitch.checkbox, entry.label),
     entry.description === '' ? '' : h('p', {}, entry.description),
     services.length === 0 ? '' : h('details', {}, h('summary', {}, t.services), h('ul', {}, ...services)),
   );
 }
 
 /** A category with services is on when all of them are, off when none is, and mixed (`aria-checked="mixed"`) in between. */
-function showMix({ category, services }: Group): void {
-  if (services.length === 0) return;
-  const on = services.filter((service) => service.input.checked).length;
-  category.input.checked = on === services.length;
-  category.input.indeterminate = on > 0 && on < services.length;
-  if (category.input.indeterminate) category.input.setAttribute('aria-checked', 'mixed');
-  else category.input.removeAttribute('aria-checked');
+function showMix({ categorySwitch, serviceSwitches }: Group): void {
+  const category = categorySwitch.checkbox;
+  const on = serviceSwitches.filter((service) => service.checkbox.checked).length;
+  if (serviceSwitches.length === 0) return;
+  category.checked = on === serviceSwitches.length;
+  category.indeterminate = on > 0 && !category.checked;
+  if (category.indeterminate) category.setAttribute('aria-checked', 'mixed');
+  else category.removeAttribute('aria-checked');
 }
 
 /**
@@ -80,25 +81,25 @@ export function createPreferences(core: ConsentCore, h: H, t: ResolvedTexts, lan
   doc.body.append(status);
   const entries = categoryEntries(core.config, t);
   const newSwitch = (id: string, required: boolean, onchange: () => void): Switch => {
-    const input = h('input', { type: 'checkbox', role: 'switch', onchange }) as HTMLInputElement;
-    input.disabled = required;
-    return { id, input };
+    const checkbox = h('input', { type: 'checkbox', role: 'switch', onchange }) as HTMLInputElement;
+    checkbox.disabled = required;
+    return { id, checkbox };
   };
   const groups = entries.map(({ category, services }) => {
     const group: Group = {
-      category: newSwitch(category.id, category.required, () => {
-        for (const service of group.services) service.input.checked = group.category.input.checked;
+      categorySwitch: newSwitch(category.id, category.required, () => {
+        for (const service of group.serviceSwitches) service.checkbox.checked = group.categorySwitch.checkbox.checked;
         showMix(group);
       }),
-      services: services.map((service) => newSwitch(service.id, category.required, () => showMix(group))),
+      serviceSwitches: services.map((service) => newSwitch(service.id, category.required, () => showMix(group))),
     };
     return group;
   });
-  const switches = groups.flatMap((group) => [group.category, ...group.services]);
+  const switches = groups.flatMap((group) => [group.categorySwitch, ...group.serviceSwitches]);
 
   function reflect(): void {
     const state = core.get();
-    for (const { id, input } of switches) input.checked = input.disabled || state?.categories[id] === true || state?.services[id] === true;
+    for (const { id, checkbox } of switches) checkbox.checked = checkbox.disabled || state?.categories[id] === true || state?.services[id] === true;
     groups.forEach(showMix);
   }
 
@@ -109,14 +110,14 @@ export function createPreferences(core: ConsentCore, h: H, t: ResolvedTexts, lan
     status.textContent = t.saved;
   };
   // A mixed category sends false, and its services, named too, win.
-  const choices = () => Object.fromEntries(switches.map(({ id, input }) => [id, input.checked]));
+  const choices = () => Object.fromEntries(switches.map(({ id, checkbox }) => [id, checkbox.checked]));
   const row = buttonRow(h, t, core, act, [
     { text: t.save, onClick: act((options) => core.save(choices(), options)) },
     { text: t.close, onClick: closeDialog },
   ]);
 
   // The edges of the focus order: the first optional switch (built-in categories come first) and Close.
-  const first = groups[1]!.category.input;
+  const first = groups[1]!.categorySwitch.checkbox;
   const last = row.lastChild as HTMLElement;
   const dialog = h(
     'dialog',

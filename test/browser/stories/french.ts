@@ -19,7 +19,9 @@ export function frenchStories(shop: Shop): void {
     expect(await page.axe()).toEqual([]);
     await page.click('switch', "Mesure d'audience", DIALOGUE);
     await page.click('button', 'Enregistrer mes choix', DIALOGUE);
-    await expect.poll(() => page.texts('status', DIALOGUE)).toEqual(['Choix enregistrés.']);
+    // Saving closes the dialog; the confirmation stays in the page's live region.
+    expect(await page.waitUntilGone('dialog', 'Préférences des cookies')).toBe(true);
+    await expect.poll(() => page.texts('status')).toEqual(['Choix enregistrés.']);
     await page.reload();
     expect(await page.waitToSee('button', 'Paramètres des cookies')).toBe(true);
     expect(await page.sees('region', 'Cookies')).toBe(false);
