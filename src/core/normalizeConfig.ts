@@ -1,4 +1,5 @@
-import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, toServiceId, type CategoryId } from './categories';
+import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, type CategoryId } from './categories';
+import { toServiceId } from './serviceId';
 import type { ConsentModeOptions, Plugin, ServiceConfig, TextOverrides } from './config';
 
 /** A service with the id it goes by, unique across the site. */

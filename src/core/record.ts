@@ -1,4 +1,5 @@
-import { CATEGORY_ID_PATTERN, SERVICE_ID_PATTERN } from './categories';
+import { CATEGORY_ID_PATTERN } from './categories';
+import { SERVICE_ID_PATTERN } from './serviceId';
 
 /**
  * The decision as stored in the consent cookie, version 1, kept in memory in

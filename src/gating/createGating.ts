@@ -1,4 +1,4 @@
-import { toServiceId } from '../core/categories';
+import { toServiceId } from '../core/serviceId';
 import type { ConsentCore } from '../core/createConsentCore';
 import type { Platform } from '../platform/Platform';
 import { autoBlock } from './autoBlock';
