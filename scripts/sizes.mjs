@@ -13,12 +13,12 @@ export const BUDGETS = {
    * readable source measures 12,662 B; the 10,900 B target set for it is not
    * reached by the build (see docs/ui.md, *The build: mangling and budgets*),
    * so this budget holds today's figure with 38 B of slack: the build may
-   * shrink, never grow unnoticed. +673 B for service-level consent and Save
-   * closing the dialog (issue 18, parts 1 and 2: 12,662 B → 13,335 B).
+   * shrink, never grow unnoticed. +684 B for service-level consent and Save
+   * closing the dialog (issue 18, parts 1 and 2: 12,662 B → 13,346 B).
    */
-  'dist/consentkit.min.js': 12700 + 673,
-  /** `createConsentCore` from consentkit/headless, minified as a bundler would. +278 B for services (2,225 B → 2,503 B). */
-  'headless core (createConsentCore)': 2400 + 278,
+  'dist/consentkit.min.js': 12700 + 684,
+  /** `createConsentCore` from consentkit/headless, minified as a bundler would. +279 B for services (2,225 B → 2,504 B). */
+  'headless core (createConsentCore)': 2400 + 279,
 };
 
 /** Raw, gzip -9 and brotli bytes of a piece of code. */
