@@ -14,15 +14,12 @@ export const BUDGETS = {
    * readable source measures 12,662 B; the 10,900 B target set for it is not
    * reached by the build (see docs/ui.md, *The build: mangling and budgets*),
    * so this budget holds today's figure with 38 B of slack: the build may
-   * shrink, never grow unnoticed.
-   * +255 B for the visual finish (src/ui/styles.css: switches drawn on the
-   * native checkbox with mixed, locked and forced-colours states, the dialog's
-   * sticky buttons, the compact phone banner, the spacing scale): 12,662 B
-   * before, 12,917 B after.
+   * shrink, never grow unnoticed. +684 B for service-level consent and Save
+   * closing the dialog (issue 18, parts 1 and 2: 12,662 B → 13,346 B).
    */
-  'dist/consentkit.min.js': 12955,
-  /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
-  'headless core (createConsentCore)': 2400,
+  'dist/consentkit.min.js': 12700 + 684,
+  /** `createConsentCore` from consentkit/headless, minified as a bundler would. +279 B for services (2,225 B → 2,504 B). */
+  'headless core (createConsentCore)': 2400 + 279,
 };
 
 /**

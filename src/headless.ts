@@ -3,7 +3,7 @@
 export { createConsentCore } from './core/createConsentCore';
 export type { ConsentCore, CoreServices, DecisionOptions } from './core/createConsentCore';
 export { normalizeConfig } from './core/normalizeConfig';
-export type { ResolvedCategory, ResolvedConfig } from './core/normalizeConfig';
+export type { ResolvedCategory, ResolvedConfig, ResolvedService } from './core/normalizeConfig';
 export { createMemorySlot, createMemoryStore } from './core/storage';
 export type { Clock, KeyValueStore, RecordSlot } from './core/storage';
 export { createCookieSlot } from './platform/cookieSlot';

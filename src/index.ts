@@ -5,7 +5,7 @@ export { consentMode } from './integrations/consentMode';
 export { crossTab } from './integrations/crossTab';
 export { dataLayerEvents } from './integrations/dataLayerEvents';
 export { BUILT_IN_CATEGORIES } from './core/categories';
-export type { BuiltInCategory, CategoryChoices, CategoryId } from './core/categories';
+export type { BuiltInCategory, CategoryChoices, CategoryId, ServiceChoices } from './core/categories';
 export type {
   CategoryConfig,
   ConsentKitConfig,

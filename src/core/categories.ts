@@ -14,3 +14,6 @@ export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Granted (true) or refused (false), per category id, `necessary` included. */
 export type CategoryChoices = Record<string, boolean>;
+
+/** Granted (true) or refused (false), per service id. */
+export type ServiceChoices = Record<string, boolean>;

@@ -2,8 +2,14 @@ import type { CategoryId } from './categories';
 
 /** A service inside a category, as shown in the preferences dialog and used to clear cookies. */
 export interface ServiceConfig {
-  /** The service's name, shown to the visitor. */
+  /** The service's name, shown to the visitor: the accessible name of its switch. */
   name: string;
+  /**
+   * How receipts, `data-service`, `has()`, `save()`, `whenGranted()` and
+   * `withdraw()` name it: lower case, unique across the site, never a category id.
+   * A taken id gets `-2`, `-3`… @default made from the name: `Ad pixel` → `ad-pixel`
+   */
+  id?: string;
   /** Who runs it, e.g. `stats.example`. */
   provider?: string;
   /** What it is used for. */

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { NECESSARY, type CategoryChoices, type CategoryId } from './categories';
+import { NECESSARY, type CategoryChoices, type CategoryId, type ServiceChoices } from './categories';
 import { createEmitter } from './emitter';
 import { shownHash } from './shownHash';
 import type { ResolvedConfig } from './normalizeConfig';
@@ -47,11 +47,40 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const { policyVersion, cookie } = config;
   const logKey = cookie.name + ':receipts';
   const ids = config.categories.map((c) => c.id);
+  /** Each service's id, with its category's. */
+  const serviceCategory = new Map(config.categories.flatMap((c) => c.services.map((service) => [service.id, c.id])));
+  const serviceIds = [...serviceCategory.keys()];
+  /** What a visitor can grant and refuse: the categories and services outside `necessary`. */
+  const optional = [...ids, ...serviceIds].filter((id) => (serviceCategory.get(id) ?? id) !== NECESSARY);
   const events = createEmitter<ConsentEvents>((error, type) => reportError('listener', `a "${String(type)}" listener threw`, error));
   const readLog = () => readReceiptLog(store, logKey);
-  /** Every category, `necessary` always granted, the others as `choose` says. */
-  const choices = (choose: (id: CategoryId) => boolean): CategoryChoices =>
-    Object.fromEntries(ids.map((id) => [id, id === NECESSARY || choose(id)]));
+  /**
+   * A whole decision: each service as `choose` says, each category granted
+   * when all its services are (one without services as `choose` says);
+   * `necessary` and its services always granted.
+   */
+  function choices(choose: (id: string, category: CategoryId) => boolean): { categories: CategoryChoices; services: ServiceChoices } {
+    const categories: CategoryChoices = {};
+    const services: ServiceChoices = {};
+    for (const { id, services: listed } of config.categories) {
+      const chosen = (which: string) => id === NECESSARY || choose(which, id);
+      for (const service of listed) services[service.id] = chosen(service.id);
+      categories[id] = listed.length > 0 ? listed.every((service) => services[service.id]) : chosen(id);
+    }
+    return { categories, services };
+  }
+
+  /**
+   * Whether the decision `r` grants a service, or a category and so every
+   * service in it (one added since was not asked about: not granted). A record
+   * without service choices (written before they existed) grants a service
+   * with its category.
+   */
+  function grants(r: StoredRecord | null, id: string): boolean {
+    const category = serviceCategory.get(id);
+    if (category !== undefined) return category === NECESSARY || (r?.s ? r.s[id] === 1 : r?.c[category] === 1);
+    return id === NECESSARY || (ids.includes(id) && r?.c[id] === 1 && config.categories.find((c) => c.id === id)!.services.every((service) => grants(r, service.id)));
+  }
   const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
   let record = decodeRecord(slot.read());
@@ -74,7 +103,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   function promptReason(): PromptReason {
     const r = current();
     // typeof, not `in`: a site category named like an Object property must not count as asked.
-    if (r) return ids.every((id) => typeof r.c[id] === 'number') ? null : 'new-category';
+    // A service added since asks again as a category does.
+    if (r) return ids.every((id) => typeof r.c[id] === 'number') && (!r.s || serviceIds.every((id) => typeof r.s![id] === 'number')) ? null : 'new-category';
     if (record && record.pv !== policyVersion) return 'policy-changed';
     return record || readLog().length ? 'expired' : 'first-visit';
   }
@@ -83,7 +113,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     const r = current();
     return r && {
       subject: r.sub,
-      categories: choices(has),
+      ...choices((id) => grants(r, id)),
       policyVersion: r.pv,
       decidedAt: iso(r.ts),
       expiresAt: iso(expiry(r)),
@@ -92,15 +122,15 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
   }
 
-  /** Every listed category is granted (`necessary` always is). Called per tagged element: it builds no state. */
-  function has(categories: CategoryId | CategoryId[]): boolean {
+  /** Every listed category and service is granted (`necessary` always is). Called per tagged element: it builds no state. */
+  function has(wanted: CategoryId | CategoryId[]): boolean {
     const r = current();
-    return [categories].flat().every((id) => id === NECESSARY || (ids.includes(id) && r?.c[id] === 1));
+    return [wanted].flat().every((id) => grants(r, id));
   }
 
-  /** Optional categories granted in `a` and not in `b`. */
-  const lost = (a: ConsentState | null, b: ConsentState | null) =>
-    ids.filter((id) => id !== NECESSARY && a?.categories[id] === true && b?.categories[id] !== true);
+  const grantedIn = (state: ConsentState | null, id: string) => state?.categories[id] === true || state?.services[id] === true;
+  /** Optional categories and services granted in `a` and not in `b`. */
+  const lost = (a: ConsentState | null, b: ConsentState | null) => optional.filter((id) => grantedIn(a, id) && !grantedIn(b, id));
 
   /**
    * Records a decision. `renewing` is the standing decision, recorded again
@@ -108,7 +138,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
    * visitor decided then, so it lapses as it would have) and the categories
    * the visitor was asked about, so that one added since still asks.
    */
-  function decide(action: ReceiptAction, choose: (id: CategoryId) => boolean, options: DecisionOptions = {}, renewing?: StoredRecord): Receipt {
+  function decide(action: ReceiptAction, choose: (id: string, category: CategoryId) => boolean, options: DecisionOptions = {}, renewing?: StoredRecord): Receipt {
     const before = get();
     const log = readLog();
     // The chain goes on from the stored decision, else (cookie gone) from the last receipt kept here.
@@ -125,7 +155,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       previous = last.id;
     }
     const now = clock.now();
-    const categories = choices(choose);
+    const decision = choices(choose);
+    const { categories } = decision;
     const receipt: Receipt = {
       id: newId(),
       subject,
@@ -133,6 +164,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       action,
       source: options.source ?? 'api',
       categories,
+      services: decision.services,
       policy: { version: policyVersion, url: config.policyUrl },
       language,
       previous,
@@ -141,7 +173,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
-    const asked = renewing ? ids.filter((id) => typeof renewing.c[id] === 'number') : ids;
+    /** 1 or 0 for each id of `list` the visitor was asked about: all, or when renewing, those `held` holds (none held: all). */
+    const flags = (list: string[], held: Record<string, 0 | 1> | undefined, chosen: Record<string, boolean>) =>
+      Object.fromEntries(list.filter((id) => !held || typeof held[id] === 'number').map((id) => [id, chosen[id] ? 1 : 0] as const));
     record = {
       v: 1,
       sub: subject,
@@ -149,7 +183,8 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       pv: policyVersion,
       rid: receipt.id,
       gpc: gpc ? 1 : 0,
-      c: Object.fromEntries(asked.map((id) => [id, categories[id] ? 1 : 0])),
+      c: flags(ids, renewing?.c, categories),
+      s: flags(serviceIds, renewing?.s, decision.services),
     };
     slot.write(JSON.stringify(record), cookie.maxAgeDays);
     if (renewing) log.length = 0;
@@ -178,16 +213,16 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     if (after?.receipt !== before?.receipt) announce(before, after);
   }
 
-  /** Known ids pass; unknown ones are reported, and never granted. */
+  /** Known category and service ids pass; unknown ones are reported, and never granted. */
   function known(id: string): boolean {
-    if (ids.includes(id)) return true;
-    reportError('category', `unknown category "${id}"; ignored`);
+    if (ids.includes(id) || serviceCategory.has(id)) return true;
+    reportError('category', `unknown category or service "${id}"; ignored`);
     return false;
   }
 
-  /** Known optional ids pass; `necessary` and unknown ones are reported. */
+  /** Known optional ids pass; `necessary`, its services and unknown ones are reported. */
   function withdrawable(id: string): boolean {
-    if (id !== NECESSARY) return known(id);
+    if ((serviceCategory.get(id) ?? id) !== NECESSARY) return known(id);
     reportError('category', '"necessary" cannot be withdrawn; ignored');
     return false;
   }
@@ -201,21 +236,25 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     promptReason,
     /** Grants every category; with GPC respected, marketing stays refused. */
     acceptAll: (options?: DecisionOptions): Receipt =>
-      decide('accept-all', (id) => !(gpc && config.gpc === 'respect' && id === 'marketing'), options),
+      decide('accept-all', (_id, category) => !(gpc && config.gpc === 'respect' && category === 'marketing'), options),
     rejectAll: (options?: DecisionOptions): Receipt => decide('reject-all', none, options),
     /** Closing the banner without choosing: a refusal (CNIL 2020). */
     dismiss: (options?: DecisionOptions): Receipt => decide('dismiss', none, { source: 'banner', ...options }),
-    /** Records these choices; categories not named keep their current state. */
+    /**
+     * Records these choices, by category or service id; a category sets all its
+     * services, a service named too wins. What is not named keeps its state.
+     */
     save(given: Partial<CategoryChoices>, options?: DecisionOptions): Receipt {
       const named = Object.keys(given).filter(known);
-      return decide('save', (id) => (named.includes(id) ? given[id] === true : has(id)), options);
+      const pick = (id: string) => (named.includes(id) ? given[id] === true : undefined);
+      return decide('save', (id, category) => pick(id) ?? pick(category) ?? has(id), options);
     },
-    /** Withdraws one or more categories; none named = every optional category. A trailing object gives options. */
+    /** Withdraws one or more categories (with their services) or services; none named = every optional category. A trailing object gives options. */
     withdraw(...args: Array<CategoryId | CategoryId[] | DecisionOptions>): Receipt {
       const named = args.flat().filter((a): a is string => typeof a === 'string');
       const options = args.find((a): a is DecisionOptions => typeof a === 'object' && !Array.isArray(a));
       const off = named.length > 0 ? named.filter(withdrawable) : ids;
-      return decide('withdraw', (id) => !off.includes(id) && has(id), options);
+      return decide('withdraw', (id, category) => !off.includes(id) && !off.includes(category) && has(id), options);
     },
     on: events.on,
     emit: events.emit,
@@ -253,7 +292,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
      */
     renewSubject(): Receipt | null {
       const standing = current();
-      if (standing) return decide('save', (id) => standing.c[id] === 1, {}, standing);
+      if (standing) return decide('save', (id) => grants(standing, id), {}, standing);
       slot.remove();
       store.remove(logKey);
       record = null;

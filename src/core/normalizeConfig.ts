@@ -1,5 +1,9 @@
 import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, type CategoryId } from './categories';
+import { toServiceId } from './serviceId';
 import type { ConsentModeOptions, Plugin, ServiceConfig, TextOverrides } from './config';
+
+/** A service with the id it goes by, unique across the site. */
+export type ResolvedService = ServiceConfig & { id: string };
 
 /** A category with everything the UI and the gating need. */
 export interface ResolvedCategory {
@@ -9,7 +13,7 @@ export interface ResolvedCategory {
   /** From config; null means the built-in text for the page's language. */
   label: string | null;
   description: string | null;
-  services: ServiceConfig[];
+  services: ResolvedService[];
 }
 
 /** The configuration with every default filled in and every faulty part replaced by its safe default. */
@@ -101,7 +105,7 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     store: (v, at) => store(entries(v, at, check, expected)),
   });
 
-  const SERVICE: Spec = { name: STRING, provider: STRING, purpose: STRING, duration: STRING, cookies: NAMES, storage: NAMES };
+  const SERVICE: Spec = { name: STRING, id: { check: text(32, CATEGORY_ID_PATTERN), expected: 'a lower-case id' }, provider: STRING, purpose: STRING, duration: STRING, cookies: NAMES, storage: NAMES };
   const CATEGORY: Spec = {
     label: { ...STRING, fallback: null },
     description: { ...STRING, fallback: null },
@@ -117,11 +121,20 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     categories: map(
       (own) => {
         const given = Object.fromEntries(own);
-        return (categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
+        categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
           id,
           required: id === 'necessary',
           ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
-        })) as ResolvedCategory[]);
+        })) as ResolvedCategory[];
+        // One namespace for categories and services: has('youtube') must mean one thing.
+        const taken: string[] = categories.map((c) => c.id);
+        for (const service of categories.flatMap((c) => c.services)) {
+          const wanted = service.id ?? toServiceId(service.name);
+          let id = wanted;
+          for (let n = 2; taken.includes(id); n++) id = `${wanted}-${n}`;
+          taken.push((service.id = id));
+        }
+        return categories;
       },
       (e, id) => CATEGORY_ID_PATTERN.test(id) && isObject(e),
       'an object under a lower-case id',

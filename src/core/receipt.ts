@@ -1,4 +1,4 @@
-import type { CategoryChoices } from './categories';
+import type { CategoryChoices, ServiceChoices } from './categories';
 import type { PromptReason } from './state';
 
 /** What the visitor did. `dismiss` is closing the banner: a refusal. */
@@ -20,8 +20,10 @@ export interface Receipt {
   timestamp: string;
   action: ReceiptAction;
   source: ReceiptSource;
-  /** The whole decision after this action, `necessary` included. */
+  /** The whole decision after this action, `necessary` included; a category with services is granted when all of them are. */
   categories: CategoryChoices;
+  /** The same decision per service id (`{}` when the site lists no services); absent from receipts of earlier versions. */
+  services?: ServiceChoices;
   policy: { version: string; url: string | null };
   language: string;
   /** Id of this subject's previous receipt, or null. */
@@ -32,7 +34,8 @@ export interface Receipt {
   gpc: boolean;
   /**
    * Why this receipt was recorded: the visitor was asked (again) for
-   * `first-visit`, `expired`, `policy-changed`, `new-category`; `subject-erased`
+   * `first-visit`, `expired`, `policy-changed`, `new-category` (a category or a
+   * service added since the last decision); `subject-erased`
    * records the standing decision again under a new subject, because the
    * ledger erased the old one. Absent for later changes.
    */

@@ -6,17 +6,18 @@ const toRegExp = (pattern: string | RegExp): RegExp =>
   typeof pattern === 'string' ? RegExp(`^${pattern.replace(/\W/g, '\\$&').replace(/\\\*/g, '.*')}$`) : pattern;
 
 /**
- * Deletes the cookies and storage keys of the services of the `revoked`
- * categories (default: all refused ones) and emits `clear` with what went and
- * what the page can still read (without `revoked`: only when there was
- * something). Each cookie goes through the platform's cookie jar, which
+ * Deletes the cookies and storage keys of every refused service, so a
+ * refused one goes while a granted one of the same category stays, and emits
+ * `clear` naming the `revoked` categories and services (default: the refused
+ * categories), what went and what the page can still read (without
+ * `revoked`: only when there was something). Each cookie goes through the platform's cookie jar, which
  * deletes it under every domain and path it could have been set on. The
  * consent cookie and the kit's own storage keys are never touched.
  */
 export function clearCookies(core: ConsentCore, platform: Platform, revoked?: string[]): void {
   const { config } = core;
   const categories = revoked ?? config.categories.map((c) => c.id).filter((id) => !core.has(id));
-  const services = config.categories.filter((c) => categories.includes(c.id)).flatMap((c) => c.services);
+  const services = config.categories.flatMap((c) => c.services).filter((service) => !core.has(service.id));
   const cookiePatterns = services.flatMap((s) => s.cookies ?? []).map(toRegExp);
   const keyPatterns = services.flatMap((s) => s.storage ?? []).map(toRegExp);
   /** The names that match a pattern; the kit's own (`consentkit`, `consentkit:…`) never do. */

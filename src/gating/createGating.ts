@@ -1,3 +1,4 @@
+import { toServiceId } from '../core/serviceId';
 import type { ConsentCore } from '../core/createConsentCore';
 import type { Platform } from '../platform/Platform';
 import { autoBlock } from './autoBlock';
@@ -27,7 +28,8 @@ export interface GatingOptions {
 
 /**
  * Gates tagged elements: each runs exactly once, in document order, once
- * every category it names is granted; `!category` marks fallback content
+ * every category it names is granted, or the service its `data-service`
+ * names in place of that service's category; `!category` marks fallback content
  * hidden once granted. One MutationObserver path sees every element, parsed
  * or inserted later. Refused categories lose their cookies and storage keys,
  * and withdrawing what already ran reloads the page once. docs/gating.md
@@ -40,7 +42,7 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
   const seen = new WeakSet<Element>();
   /** Blocked iframes, hidden meanwhile, and the placeholder standing in for each (null without a builder). */
   const blocked = new Map<Element, HTMLElement | null>();
-  /** Categories whose elements ran (repeats are harmless). */
+  /** Categories and services whose elements ran (repeats are harmless). */
   const ran: string[] = [];
   const queue: HTMLElement[] = [];
   const held: HTMLElement[] = [];
@@ -48,13 +50,29 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
   let waiting = false;
 
   const categoriesOf = (el: HTMLElement) => el.dataset.consent?.match(/[^\s!]+/g) ?? [];
+  const services = config.categories.flatMap((c) => c.services.map((namedService) => ({ namedService, serviceCategory: c.id })));
+  /** The configured service `data-service` names, by its id or by a name read as one; none when it names none. */
+  const serviceOf = (el: HTMLElement) => {
+    const named = el.dataset.service;
+    return named ? services.find(({ namedService }) => namedService.id === toServiceId(named)) : undefined;
+  };
+  /**
+   * What an element waits for: its categories, where a named service stands
+   * for its own category, so YouTube runs while the ad pixel beside it in
+   * marketing stays refused. A service alone, without categories, grants nothing.
+   */
+  const needOf = (el: HTMLElement) => {
+    const listed = categoriesOf(el);
+    const named = serviceOf(el);
+    return named && listed.length > 0 ? [...listed.filter((id) => id !== named.serviceCategory), named.namedService.id] : listed;
+  };
 
   /** Stands a placeholder in for a blocked iframe, which is hidden meanwhile. */
   const standIn = (iframe: HTMLElement, need: string[]) => {
     const box =
       placeholder?.({
-        service: iframe.dataset.service || iframe.title || null,
-        categories: need,
+        service: serviceOf(iframe)?.namedService.name ?? (iframe.dataset.service || iframe.title || null),
+        categories: categoriesOf(iframe),
         grant: () => core.save(Object.fromEntries(need.map((id) => [id, true])), { source: 'placeholder' }),
       }) ?? null;
     if (box) iframe.before(box);
@@ -64,7 +82,7 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
 
   const consider = (el: HTMLElement) => {
     if (seen.has(el)) return;
-    const need = categoriesOf(el);
+    const need = needOf(el);
     if (el.dataset.consent?.includes('!')) {
       el.hidden = core.has(need);
     } else if (need.length > 0 && core.has(need)) {
@@ -118,7 +136,7 @@ export function createGating(core: ConsentCore, { platform, placeholder }: Gatin
       // While parsing, a script without a next sibling may not have all its text yet.
       if (d.readyState === 'loading' && el.localName === 'script' && !el.nextSibling) return;
       queue.shift();
-      const need = categoriesOf(el);
+      const need = needOf(el);
       // Withdrawn while waiting in line: it may run after a later grant.
       if (!core.has(need)) {
         seen.delete(el);

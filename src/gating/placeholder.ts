@@ -1,10 +1,10 @@
 /** What gating asks of the placeholder that stands in for a blocked iframe. */
 export interface PlaceholderRequest {
-  /** The iframe's `data-service`, else its `title`; null when it has neither. */
+  /** The name of the service its `data-service` names, else that attribute, else its `title`; null when it has none. */
   service: string | null;
-  /** The categories the iframe needs, every one required. */
+  /** The categories the iframe is tagged with. */
   categories: string[];
-  /** Grants those categories, recorded with source `placeholder`. */
+  /** Grants what the iframe needs (its service alone when it names one), recorded with source `placeholder`. */
   grant(): void;
 }
 

@@ -10,7 +10,7 @@ const SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc'
 // 'subject-erased': the SDK's first receipt under a fresh subject after the ledger refused its old, erased one.
 const REASONS = ['first-visit', 'expired', 'policy-changed', 'new-category', 'subject-erased'];
 const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
-const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
+const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'services', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
 
 /** nanoid's default alphabet and length: 126 random bits. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
@@ -19,6 +19,9 @@ const LANGUAGE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
 const HASH_PATTERN = /^[A-Za-z0-9+/=_:-]{1,128}$/;
 const EXTRA_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const MAX_CATEGORIES = 32;
+/** A service id: a category id's form, with room for the `-2` the SDK adds to make a taken one unique. */
+const SERVICE_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+const MAX_SERVICES = 64;
 const MAX_EXTRA_FIELDS = 8;
 const MAX_EXTRA_CHARS = 1024;
 
@@ -54,6 +57,8 @@ export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedR
   if (!ACTIONS.includes(r.action as ReceiptAction)) fail('action', 'must be one of ' + ACTIONS.join(', '));
   if (!SOURCES.includes(r.source as ReceiptSource)) fail('source', 'must be one of ' + SOURCES.join(', '));
   checkCategories(r.categories, fail);
+  // Optional: receipts of SDKs from before service-level consent have none.
+  if ('services' in r) checkServices(r.services, fail);
   checkPolicy(r.policy, fail);
   if (typeof r.language !== 'string' || !LANGUAGE_PATTERN.test(r.language)) fail('language', 'must be a language tag such as "fr" or "en-GB"');
   if (r.previous !== null && (typeof r.previous !== 'string' || !ID_PATTERN.test(r.previous))) fail('previous', 'must be a receipt id or null');
@@ -95,6 +100,16 @@ function checkCategories(value: unknown, fail: Fail): void {
   }
   for (const id of BUILT_IN) if (!(id in value)) fail(`categories.${id}`, 'is missing');
   if ((value as CategoryChoices).necessary !== true) fail('categories.necessary', 'must be true');
+}
+
+function checkServices(value: unknown, fail: Fail): void {
+  if (!isObject(value)) return fail('services', 'must be an object of service id → boolean');
+  const ids = Object.keys(value);
+  if (ids.length > MAX_SERVICES) return fail('services', `must have at most ${MAX_SERVICES} services`);
+  for (const id of ids) {
+    if (!SERVICE_PATTERN.test(id)) fail(`services.${id.slice(0, 40)}`, 'is not a valid service id');
+    else if (typeof value[id] !== 'boolean') fail(`services.${id}`, 'must be a boolean');
+  }
 }
 
 function checkPolicy(value: unknown, fail: Fail): void {

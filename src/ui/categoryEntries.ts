@@ -7,8 +7,9 @@ export interface ServiceDetail {
   value: string;
 }
 
-/** A service as the dialog lists it: its name and the details the site gave. */
+/** A service as the dialog lists it: its id, its name (its switch's accessible name) and the details the site gave. */
 export interface ServiceEntry {
+  id: string;
   name: string;
   details: ServiceDetail[];
 }
@@ -35,6 +36,7 @@ export function categoryEntries(config: ResolvedConfig, t: ResolvedTexts): Categ
     label: categoryLabel(category, t),
     description: category.description ?? t[category.id + 'Text'] ?? '',
     services: category.services.map((service) => ({
+      id: service.id,
       name: service.name,
       details: DETAIL_KEYS.flatMap((key) => {
         // A cookie list is joined; a single text passes through; a missing one is left out.

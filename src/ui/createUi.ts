@@ -135,7 +135,7 @@ export function createUi(core: ConsentCore, options: UiOptions): Ui {
       doc.removeEventListener('click', onClick);
       // Closing takes the dialog out of the page.
       close();
-      for (const el of [banner, settings, style]) el?.remove();
+      for (const el of [banner, settings, style, preferences?.status]) el?.remove();
       root.remove('ck-on');
     },
   };

@@ -61,7 +61,7 @@ describe('every transition records a receipt and returns it', () => {
     core.on('error', (e) => errors.push(e.message));
     const receipt = core.save({ bogus: true, analytics: true });
     expect(receipt.categories).not.toHaveProperty('bogus');
-    expect(errors).toEqual(['unknown category "bogus"; ignored']);
+    expect(errors).toEqual(['unknown category or service "bogus"; ignored']);
   });
 
   test('withdraw one, several, or (no argument) every optional category', () => {

@@ -11,6 +11,7 @@ describe('the stored decision (cookie value)', () => {
     expect(core.get()).toEqual({
       subject: good.sub,
       categories: { necessary: true, preferences: false, analytics: true, marketing: false },
+      services: {},
       policyVersion: '1',
       decidedAt: '2026-11-29T15:00:00.000Z',
       expiresAt: '2027-05-30T15:00:00.000Z',
@@ -25,6 +26,7 @@ describe('the stored decision (cookie value)', () => {
     expect(slot.value).toBe(JSON.stringify({
       v: 1, sub: receipt.subject, ts: Date.parse(receipt.timestamp), pv: '2018-05-24', rid: receipt.id, gpc: 0,
       c: { necessary: 1, preferences: 0, analytics: 1, marketing: 0 },
+      s: {},
     }));
   });
 

@@ -50,7 +50,8 @@ test('a cookie set on a parent path with a trailing slash (path=/shop/) is delet
   core.acceptAll();
   core.rejectAll();
   expect(cookieNames()).toEqual([]);
-  expect(clears).toEqual([{ categories: ['preferences', 'analytics', 'marketing'], removed: ['_ga'], remaining: [] }]);
+  // A revocation names the categories and the services it took back.
+  expect(clears).toEqual([{ categories: ['preferences', 'analytics', 'marketing', 'stats', 'pixel', 'ads'], removed: ['_ga'], remaining: [] }]);
 });
 
 test('nothing to delete at start-up: no clear event', async () => {
@@ -77,7 +78,7 @@ test('withdrawing a category deletes only its cookies and says what is left', ()
     delete (document as { cookie?: string }).cookie;
   }
   expect(cookieNames()).toEqual(['_fbp', '_ga_A', 'stuck_ga']);
-  expect(clears).toEqual([{ categories: ['analytics'], removed: ['_ga'], remaining: ['_ga_A'] }]);
+  expect(clears).toEqual([{ categories: ['analytics', 'stats'], removed: ['_ga'], remaining: ['_ga_A'] }]);
 });
 
 test('the consent cookie and the kit’s own storage are never cleared, whatever the patterns', async () => {
@@ -140,5 +141,5 @@ test('where the page may not use cookies, the start-up purge stays quiet and thr
   }
   expect(pageErrors).toEqual([]);
   // Nothing readable, so nothing reported left over; the withdrawal itself is still reported.
-  expect(clears).toEqual([{ categories: ['analytics'], removed: [], remaining: [] }]);
+  expect(clears).toEqual([{ categories: ['analytics', 'stats'], removed: [], remaining: [] }]);
 });

@@ -22,8 +22,8 @@ test('Customize opens the dialog: necessary on and locked, nothing else pre-tick
   expect(events).toEqual(['show:banner', 'show:preferences']);
 });
 
-test('Save my choices records exactly the switches, from the preferences, and confirms in a status message', () => {
-  const { core } = mount();
+test('Save my choices records exactly the switches, from the preferences, closes the dialog and confirms in a polite live region', () => {
+  const { core, events } = mount();
   screen.getByRole('button', { name: 'Customize' }).click();
   switchNamed('Analytics').click();
   expect(screen.getByRole('status').textContent).toBe('');
@@ -31,8 +31,70 @@ test('Save my choices records exactly the switches, from the preferences, and co
   const [receipt] = core.receipts();
   expect([receipt?.action, receipt?.source]).toEqual(['save', 'preferences']);
   expect(receipt?.categories).toEqual({ necessary: true, preferences: false, analytics: true, marketing: false });
-  expect(screen.getByRole('status').textContent).toBe('Choices saved.');
+  expect(screen.queryByRole('dialog')).toBeNull();
   expect(screen.queryByRole('region', { name: 'Cookies' })).toBeNull();
+  // The confirmation outlives the dialog: a polite live region left in the page.
+  const status = screen.getByRole('status');
+  expect([status.textContent, status.closest('dialog')]).toEqual(['Choices saved.', null]);
+  expect(events).toEqual(['show:banner', 'show:preferences', 'hide:banner', 'hide:preferences']);
+  // Opening again clears it, so the next confirmation is news.
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
+  expect(screen.getByRole('status').textContent).toBe('');
+});
+
+// Every way a dialog opened from the banner ends: a decision closes it, and focus lands on the settings button,
+// since the banner (and Customize in it) went with the decision.
+for (const button of ['Save my choices', 'Accept all', 'Reject all']) {
+  test(`"${button}" in a dialog opened from the banner closes it and gives focus to the settings button`, () => {
+    const { core } = mount();
+    const customize = screen.getByRole('button', { name: 'Customize' });
+    customize.focus();
+    customize.click();
+    within(dialog()).getByRole('button', { name: button }).click();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cookie settings' }));
+    expect(core.receipts()).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toBe('Choices saved.');
+  });
+}
+
+test('a decision in a dialog opened by the settings button gives focus back to that button', () => {
+  const { core } = mount();
+  core.rejectAll();
+  const settings = screen.getByRole('button', { name: 'Cookie settings' });
+  settings.focus();
+  settings.click();
+  switchNamed('Marketing').click();
+  screen.getByRole('button', { name: 'Save my choices' }).click();
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(document.activeElement).toBe(settings);
+  expect(core.has('marketing')).toBe(true);
+});
+
+test('Close decides nothing and gives focus back to the opener', () => {
+  const { core, events } = mount();
+  const customize = screen.getByRole('button', { name: 'Customize' });
+  customize.focus();
+  customize.click();
+  switchNamed('Analytics').click();
+  screen.getByRole('button', { name: 'Close' }).click();
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(document.activeElement).toBe(customize);
+  expect(core.receipts()).toEqual([]);
+  expect(screen.getByRole('status').textContent).toBe('');
+  expect(events).toEqual(['show:banner', 'show:preferences', 'hide:preferences']);
+});
+
+test('without a settings button, a decision whose opener went with the banner leaves focus on the page, not in a removed dialog', () => {
+  mount({ settingsButton: false });
+  const customize = screen.getByRole('button', { name: 'Customize' });
+  customize.focus();
+  customize.click();
+  within(dialog()).getByRole('button', { name: 'Reject all' }).click();
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+  expect(document.activeElement).toBe(document.body);
+  expect(screen.getByRole('status').textContent).toBe('Choices saved.');
 });
 
 test('Escape closes the dialog without deciding and gives focus back to the opener', () => {
@@ -45,16 +107,6 @@ test('Escape closes the dialog without deciding and gives focus back to the open
   expect(document.activeElement).toBe(customize);
   expect(core.receipts()).toEqual([]);
   expect(events).toEqual(['show:banner', 'show:preferences', 'hide:preferences']);
-});
-
-test('Close after saving from the banner gives focus to the settings button (the opener is gone)', () => {
-  mount();
-  const customize = screen.getByRole('button', { name: 'Customize' });
-  customize.focus();
-  customize.click();
-  within(dialog()).getByRole('button', { name: 'Reject all' }).click();
-  screen.getByRole('button', { name: 'Close' }).click();
-  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cookie settings' }));
 });
 
 test('Tab and Shift+Tab wrap inside the dialog', () => {
@@ -84,6 +136,7 @@ test('the settings button reopens the dialog on the current state; its decisions
     ['save', 'api'],
     ['reject-all', 'settings-button'],
   ]);
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
   expect(states().map(([, checked]) => checked)).toEqual([true, false, false, false]);
 });
 
@@ -92,6 +145,7 @@ test('Accept all in the dialog records accept-all from the preferences', () => {
   screen.getByRole('button', { name: 'Customize' }).click();
   within(dialog()).getByRole('button', { name: 'Accept all' }).click();
   expect(core.receipts().map((r) => [r.action, r.source])).toEqual([['accept-all', 'preferences']]);
+  screen.getByRole('button', { name: 'Cookie settings' }).click();
   expect(states().map(([, checked]) => checked)).toEqual([true, true, true, true]);
 });
 
@@ -99,11 +153,14 @@ test('any [data-consent-open] element opens the dialog: from the preferences bef
   const { core, ui } = mount();
   document.body.insertAdjacentHTML('beforeend', '<a href="/cookies" data-consent-open><span>Manage cookies</span></a>');
   const link = screen.getByRole('link', { name: 'Manage cookies' });
+  link.focus();
   expect(fireEvent.click(link.firstElementChild!)).toBe(false);
   screen.getByRole('button', { name: 'Save my choices' }).click();
-  fireEvent.keyDown(dialog(), { key: 'Escape' });
+  // The link is still there: focus goes back to it.
+  expect(document.activeElement).toBe(link);
   link.click();
   within(dialog()).getByRole('button', { name: 'Accept all' }).click();
+  expect(document.activeElement).toBe(link);
   expect(core.receipts().map((r) => [r.action, r.source])).toEqual([
     ['save', 'preferences'],
     ['accept-all', 'settings-button'],

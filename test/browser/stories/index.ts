@@ -6,6 +6,7 @@ import { decisionStories } from './decisions';
 import { frenchStories } from './french';
 import { keyboardStories } from './keyboard';
 import { outboxStories } from './outbox';
+import { servicesStories } from './services';
 import { useShop } from './shop';
 
 /** Every story, once, in one engine: each engine's test file calls this with its name. */
@@ -22,5 +23,6 @@ export function runStories(engine: EngineName): void {
     cspStories(shop);
     frenchStories(shop);
     crossTabStories(shop);
+    servicesStories(shop);
   });
 }

@@ -58,18 +58,35 @@ export function keyboardStories(shop: Shop): void {
     await page.press('Space');
     for (let i = 0; i < 8 && (await page.focused())?.name !== 'Save my choices'; i++) await page.press('Tab');
     await page.press('Enter');
-    await expect.poll(() => page.texts('status', DIALOG)).toEqual(['Choices saved.']);
+    // Saving closes the dialog, and a polite live region left in the page says so.
+    expect(await page.waitUntilGone('dialog', 'Cookie preferences')).toBe(true);
+    await expect.poll(() => page.texts('status')).toEqual(['Choices saved.']);
     expect(await page.evaluate(() => window.consentkit!.receipts().map((r) => [r.action, r.source, r.categories.analytics, r.categories.marketing]))).toEqual([
       ['save', 'preferences', true, false],
     ]);
 
-    // The banner went with the choice: focus lands on the control that reopens it.
-    await page.press('Escape');
-    expect(await page.waitUntilGone('dialog', 'Cookie preferences')).toBe(true);
+    // The banner went with the choice: focus lands on the control that reopens the dialog.
     expect(await page.focused()).toEqual({ role: 'button', name: 'Cookie settings' });
     await page.press('Enter');
     expect(await page.waitToSee('switch', 'Analytics', DIALOG)).toBe(true);
     expect(await page.isChecked('switch', 'Analytics', DIALOG)).toBe(true);
     expect(await page.isChecked('switch', 'Marketing', DIALOG)).toBe(false);
+
+    // Accept all from the keyboard (Reject all would withdraw analytics, which ran, and reload the page): the
+    // dialog closes and focus is back on the settings button that opened it.
+    for (let i = 0; i < 12 && (await page.focused())?.name !== 'Accept all'; i++) await page.press('Tab');
+    expect(await page.focused()).toEqual({ role: 'button', name: 'Accept all' });
+    await page.press('Enter');
+    expect(await page.waitUntilGone('dialog', 'Cookie preferences')).toBe(true);
+    expect(await page.focused()).toEqual({ role: 'button', name: 'Cookie settings' });
+
+    // Close decides nothing and gives focus back too.
+    await page.press('Enter');
+    expect(await page.waitToSee('dialog', 'Cookie preferences')).toBe(true);
+    for (let i = 0; i < 12 && (await page.focused())?.name !== 'Close'; i++) await page.press('Tab');
+    await page.press('Enter');
+    expect(await page.waitUntilGone('dialog', 'Cookie preferences')).toBe(true);
+    expect(await page.focused()).toEqual({ role: 'button', name: 'Cookie settings' });
+    expect(await page.evaluate(() => window.consentkit!.receipts().map((r) => r.action))).toEqual(['save', 'accept-all']);
   });
 }

@@ -1,0 +1,15 @@
+import { CATEGORY_ID_PATTERN } from './categories';
+
+/** Service ids in the consent cookie and in receipts: category ids' form, with room for a `-2` that makes one unique. */
+export const SERVICE_ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/**
+ * The id a service gets from its name when the site gives none, and the one
+ * a `data-service` attribute is read as: lower case, every run of other
+ * characters a dash (`Ad pixel` → `ad-pixel`, `Vidéo` → `vid-o`).
+ * A name with nothing left (`統計`) gives `service`.
+ */
+export function toServiceId(name: string): string {
+  const id = name.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
+  return CATEGORY_ID_PATTERN.test(id) ? id : 'service';
+}
