@@ -42,3 +42,16 @@ export { hashPassword, verifyPassword } from './config/hashPassword';
 export type { ServerConsoleOptions } from './console/ledgerAppFor';
 export { addUser } from './console/addUser';
 export { createPostgresConfigStore } from './config/createPostgresConfigStore';
+// The proof: signing key, acknowledgements, archived notices, checkpoints (docs/ledger.md, Proof).
+export { generateLedgerKey, ledgerKeyFromPem, loadOrCreateLedgerKey, parsePublicKey, resolveLedgerKey } from './proof/ledgerKey';
+export type { LedgerKey, PublicLedgerKey } from './proof/ledgerKey';
+export { ackFor, ackProblem } from './proof/ack';
+export type { Ack, AckedRow } from './proof/ack';
+export { noticeHash, validateNotice } from './proof/notice';
+export { checkpointHash, checkpointProblem } from './proof/checkpoint';
+export type { Checkpoint } from './proof/checkpoint';
+export { createCheckpointer } from './proof/createCheckpointer';
+export type { Checkpointer, CheckpointerOptions } from './proof/createCheckpointer';
+export { verifyWithCheckpoints, BACKDATE_SLACK_MS } from './proof/verifyCheckpoints';
+export type { ArchivedCheckpoints, CheckpointVerdict, CheckpointVerification } from './proof/verifyCheckpoints';
+export type { LedgerProof, ProofReader } from './types';

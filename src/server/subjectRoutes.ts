@@ -33,7 +33,7 @@ export async function getSubject(request: Request, subject: string, ctx: RouteCo
     subject,
     decision: decisionOf(subject, page.latest),
     receipts: page.rows.map((row) => withAck(JSON.parse(row.body) as object, row)),
-    ledger: page.rows.map((row) => withAck({ id: row.id, receivedAt: row.receivedAt, hash: row.hash, flags: row.flags }, row)),
+    ledger: page.rows.map(({ id, receivedAt, hash, flags }) => ({ id, receivedAt, hash, flags })),
     next: page.more && last ? encodeCursor(last.seq) : null,
   });
 }
