@@ -55,3 +55,11 @@ export type { Checkpointer, CheckpointerOptions } from './proof/createCheckpoint
 export { verifyWithCheckpoints, BACKDATE_SLACK_MS } from './proof/verifyCheckpoints';
 export type { ArchivedCheckpoints, CheckpointVerdict, CheckpointVerification } from './proof/verifyCheckpoints';
 export type { LedgerProof, ProofReader } from './types';
+export { verifyAck } from './proof/verifyAck';
+export type { AckVerdict } from './proof/verifyAck';
+export { exportAudit } from './proof/exportAudit';
+export type { ExportRange, ExportSummary } from './proof/exportAudit';
+export { verifyExport } from './proof/verifyExport';
+export type { ExportVerification } from './proof/verifyExport';
+export { createSqliteProofReader } from './proof/sqliteProof';
+export { createPostgresProofReader } from './proof/postgresProof';
