@@ -1,6 +1,10 @@
 // The bin in its own processes, as in production: `processes` ledgers on one
 // database, each on a free port; resolves with their endpoints and a stop().
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+
+/** One signing key for every process (a PostgreSQL ledger's processes must share it), as PEM text. */
+const KEY_PEM = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/consentkit-ledger.mjs', import.meta.url));
@@ -17,7 +21,7 @@ export async function startLedgers({ db, processes, synchronous, profileDir }) {
   ];
   const children = await Promise.all(
     Array.from({ length: processes }, async () => {
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CONSENTKIT_LEDGER_KEY: KEY_PEM } });
       const endpoint = await new Promise((resolve, reject) => {
         let out = '';
         child.stdout.on('data', (chunk) => {
