@@ -8,6 +8,8 @@ import { checkpointHash, exportAudit, ledgerKeyFromPem, parsePublicKey, verifyAc
 function keyText(value) {
   const trimmed = value.trim();
   if (trimmed.startsWith('-----BEGIN') || trimmed.startsWith('{')) return trimmed;
+  // A raw Ed25519 public key, base64url (the `publicKey` of GET {base}/key), unless a file has that name.
+  if (/^[A-Za-z0-9_-]{43}$/.test(trimmed) && !existsSync(value)) return trimmed;
   if (!existsSync(value)) throw new Error(`no key file at ${value}`);
   return readFileSync(value, 'utf8');
 }
