@@ -62,6 +62,7 @@ const USAGE = `Usage:
   --cookie-max-age-days N    the SDK's maxAgeDays                                      (default 182)
   --no-cookie-refresh        never send Set-Cookie
   --no-subject-limit         turn the per-subject write limit off (load tests, imports)
+  --no-proof                 no signing key, acks, notices or checkpoints: for measuring their cost only
   --no-console               serve the ledger only, without {base}/console/, consentkit.js and config.json`;
 
 function fail(message) {
@@ -105,6 +106,7 @@ try {
       export: { type: 'string' },
       out: { type: 'string' },
       subject: { type: 'string' },
+      'no-proof': { type: 'boolean', default: false },
     },
   });
 } catch (error) {
@@ -309,18 +311,18 @@ const trust = values['trust-proxy'].flatMap((v) => v.split(',')).map((v) => v.tr
 const hops = trust.length === 1 && /^\d+$/.test(trust[0]) ? Number(trust[0]) : null;
 if (hops === null && trust.some((v) => !isIP(v.split('/')[0]))) fail('--trust-proxy takes a number of proxies, or their IP addresses or CIDR ranges');
 // The signing key: given, or (SQLite only) the file beside the database, created on first start.
-if (postgres && !keyValue) fail('a PostgreSQL ledger needs --key FILE (or $CONSENTKIT_LEDGER_KEY): every process on one database must sign with the same key');
+if (postgres && !keyValue && !values['no-proof']) fail('a PostgreSQL ledger needs --key FILE (or $CONSENTKIT_LEDGER_KEY): every process on one database must sign with the same key');
 let ledgerKey;
 try {
-  ledgerKey = keyValue ? resolveLedgerKey(keyValue) : undefined;
+  ledgerKey = values['no-proof'] ? false : keyValue ? resolveLedgerKey(keyValue) : undefined;
 } catch (error) {
   console.error(`consentkit-ledger: cannot use the key ${keyValue.trimStart().startsWith('-----') ? '(PEM text)' : keyValue}: ${error.message}`);
   process.exit(1);
 }
 // A PostgreSQL store is opened here (migrated under a lock) and closed after the server.
-const store = postgres ? await openPostgres(db, { poolSize, key: ledgerKey }, 1) : undefined;
+const store = postgres ? await openPostgres(db, { poolSize, ...(ledgerKey ? { key: ledgerKey } : {}) }, 1) : undefined;
 const options = {
-  ...(store ? { store } : { db, ...(ledgerKey ? { key: ledgerKey } : {}) }),
+  ...(store ? { store } : { db, ...(ledgerKey !== undefined ? { key: ledgerKey } : {}) }),
   port,
   host: values.host,
   origins: values.origin,

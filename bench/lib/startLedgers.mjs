@@ -10,14 +10,15 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../bin/consentkit-ledger.mjs', import.meta.url));
 
 /**
- * @param {{ db: string, processes: number, synchronous?: string, profileDir?: string }} options
+ * @param {{ db: string, processes: number, synchronous?: string, profileDir?: string, extraArgs?: string[] }} options
  *   `synchronous` for an SQLite file; `profileDir` runs each under --cpu-prof
  */
-export async function startLedgers({ db, processes, synchronous, profileDir }) {
+export async function startLedgers({ db, processes, synchronous, profileDir, extraArgs = [] }) {
   const args = [
     ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
     BIN, '--db', db, '--port', '0', '--no-rate-limit', '--no-subject-limit',
     ...(synchronous ? ['--synchronous', synchronous] : []),
+    ...extraArgs,
   ];
   const children = await Promise.all(
     Array.from({ length: processes }, async () => {

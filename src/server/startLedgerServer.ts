@@ -42,9 +42,9 @@ export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'>
   /**
    * The ledger's Ed25519 key for the SQLite file opened here; ignored when
    * `store` is given (give the store its key). @default the file `<db>.key`,
-   * created on first start with mode 0600
+   * created on first start with mode 0600; false: no proof (measurements only)
    */
-  key?: LedgerKey;
+  key?: LedgerKey | false;
   /** How often a checkpoint is signed while receipts arrive (and one at start and at close); false: none. @default 60000 */
   checkpointIntervalMs?: number | false;
   /** Mounts the console at `{base}/console/` and serves `{base}/consentkit.js` and `{base}/config.json`; its tables go in the same SQLite file unless a `configStore` is given. @default undefined (the ledger only) */
@@ -73,7 +73,7 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
   if (publicOrigin !== undefined && !/^https?:/.test(publicOrigin)) throw new TypeError(`publicUrl must be an http(s) URL, not "${publicUrl}"`);
   let store: LedgerStore;
   try {
-    store = given ?? coalesceAppends(createSqliteStore(db, { ...(synchronous ? { synchronous } : {}), ...(key ? { key } : {}) }));
+    store = given ?? coalesceAppends(createSqliteStore(db, { ...(synchronous ? { synchronous } : {}), ...(key !== undefined ? { key } : {}) }));
   } catch (error) {
     throw databaseStartError(db, error);
   }
