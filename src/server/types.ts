@@ -155,6 +155,14 @@ export interface LedgerStore {
   readonly proof?: LedgerProof;
 }
 
+/** A notice as the ledger filed it. */
+export interface ArchivedNotice {
+  hash: string;
+  /** Canonical JSON. */
+  body: string;
+  receivedAt: string;
+}
+
 /** What verify and export read of a ledger's proof (from a store, or a read-only snapshot of it). */
 export interface ProofReader {
   /** The ledger's random id (its `ledger_meta`), or null when it has none yet. */
@@ -165,6 +173,8 @@ export interface ProofReader {
   checkpoints(since: number, limit?: number): MaybePromise<Checkpoint[]>;
   /** One stored row by receipt id, or null. */
   row(id: string): MaybePromise<LedgerRow | null>;
+  /** Every archived notice, by hash (for copy). */
+  notices(): Iterable<ArchivedNotice> | AsyncIterable<ArchivedNotice>;
   /** Rows received in [from, to) (ISO strings), of one subject or all, in seq order. */
   receivedBetween(from: string, to: string, subject: string | null): Iterable<LedgerRow> | AsyncIterable<LedgerRow>;
 }

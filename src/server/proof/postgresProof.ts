@@ -1,7 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import { GENESIS_HASH } from '../canonicalJson';
 import { LOCK_CHECKPOINT, LOCK_CLASS } from '../postgresMigrations';
-import type { LedgerFlag, LedgerProof, LedgerRow, ProofReader } from '../types';
+import type { ArchivedNotice, LedgerFlag, LedgerProof, LedgerRow, ProofReader } from '../types';
 import { addRows, removeRows, signCheckpoint, stateAfter, unchanged, type Checkpoint, type CheckpointRow } from './checkpoint';
 import type { LedgerKey } from './ledgerKey';
 
@@ -25,6 +25,10 @@ export function createPostgresProofReader(pool: Pool, s: string): ProofReader {
     async checkpoints(since, limit) {
       const { rows } = await pool.query<{ body: string }>(`SELECT body FROM ${s}.checkpoints WHERE sequence > $1 ORDER BY sequence LIMIT $2`, [since, limit ?? null]);
       return rows.map((row) => JSON.parse(row.body) as Checkpoint);
+    },
+    async *notices() {
+      const { rows } = await pool.query<ArchivedNotice>(`SELECT hash, body, received_at AS "receivedAt" FROM ${s}.notices ORDER BY hash`);
+      yield* rows;
     },
     async row(id) {
       const { rows } = await pool.query<StoredRow>(`SELECT ${ROW} FROM ${s}.receipts WHERE id = $1`, [id]);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH } from '../canonicalJson';
 import { rowColumns } from '../sqliteSchema';
-import type { LedgerFlag, LedgerProof, LedgerRow, ProofReader } from '../types';
+import type { ArchivedNotice, LedgerFlag, LedgerProof, LedgerRow, ProofReader } from '../types';
 import { addRows, removeRows, signCheckpoint, stateAfter, unchanged, type Checkpoint, type CheckpointRow } from './checkpoint';
 import type { LedgerKey } from './ledgerKey';
 
@@ -16,6 +16,7 @@ export function createSqliteProofReader(db: Database.Database, version = 3): Pro
     ? {
         ledgerId: db.prepare<[], string>("SELECT value FROM ledger_meta WHERE name = 'ledger_id'").pluck(),
         notice: db.prepare<[string], string>('SELECT body FROM notices WHERE hash = ?').pluck(),
+        notices: db.prepare<[], ArchivedNotice>('SELECT hash, body, received_at AS receivedAt FROM notices ORDER BY hash'),
         checkpoints: db.prepare<[number, number], string>('SELECT body FROM checkpoints WHERE sequence > ? ORDER BY sequence LIMIT ?').pluck(),
       }
     : null;
@@ -26,6 +27,9 @@ export function createSqliteProofReader(db: Database.Database, version = 3): Pro
     ledgerId: () => q?.ledgerId.get() ?? null,
     notice: (hash) => q?.notice.get(hash) ?? null,
     checkpoints: (since, limit = -1) => (q ? q.checkpoints.all(since, limit).map((body) => JSON.parse(body) as Checkpoint) : []),
+    *notices() {
+      if (q) yield* q.notices.iterate();
+    },
     row(id) {
       const found = row.get(id);
       return found ? toRow(found) : null;
