@@ -38,7 +38,7 @@ test('--key FILE is created 0600 when missing and used as is afterwards; --key P
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
   expect(await keyIdServed(['--db', join(dir, 'a.db'), '--key', keyFile])).toBe(first);
   const text = pem();
-  expect(await keyIdServed(['--db', join(dir, 'b.db'), '--key', text])).toBe(ledgerKeyFromPem(text).keyId);
+  expect(await keyIdServed(['--db', join(dir, 'b.db'), '--key=' + text])).toBe(ledgerKeyFromPem(text).keyId);
   const given = join(dir, 'given.pem');
   writeFileSync(given, text);
   expect(await keyIdServed(['--db', join(dir, 'c.db'), '--key', given])).toBe(ledgerKeyFromPem(text).keyId);
@@ -52,7 +52,7 @@ test('a PostgreSQL ledger refuses to start without a key; a key that is not Ed25
   expect(noKey.stderr).toContain('a PostgreSQL ledger needs --key FILE (or $CONSENTKIT_LEDGER_KEY)');
 
   const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  const wrong = spawnSync(process.execPath, [BIN, '--db', join(dir, 'd.db'), '--port', '0', '--key', rsa], { env, encoding: 'utf8' });
+  const wrong = spawnSync(process.execPath, [BIN, '--db', join(dir, 'd.db'), '--port', '0', '--key=' + rsa], { env, encoding: 'utf8' });
   expect(wrong.status).toBe(1);
   expect(wrong.stderr).toContain('the ledger key must be an Ed25519 private key, not rsa');
 });
