@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { resolveLedgerKey, LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { createPostgresProofReader, resolveLedgerKey, LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 import { readPassword } from './readPassword.mjs';
 import { privateKeyFrom, publicKeyFrom, runCheckpoints, runExport, runVerifyAck, runVerifyCheckpoints, runVerifyExport } from './ledgerProof.mjs';
 
@@ -205,7 +205,8 @@ async function openForReading() {
       console.log(`ledger CANNOT VERIFY: no ledger schema (${shown(db)})`);
       process.exit(2);
     }
-    return store;
+    // Opened without a key, the store signs nothing; its proof tables are still read.
+    return store.proof ? store : { ...store, proof: createPostgresProofReader(store.pool, store.schema) };
   }
   if (!existsSync(db)) {
     console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);

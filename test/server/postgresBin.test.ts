@@ -108,7 +108,7 @@ describe.skipIf(!DATABASE_URL)('consentkit-ledger on PostgreSQL', () => {
     expect(await bin(['verify', '--db', file])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 3 receipts, 1 subjects, 1 tombstones') });
     expect(await bin(['verify', '--db', target])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 3 receipts, 1 subjects, 1 tombstones') });
     // The ledger's id, notices and checkpoint log move too: checkpoints archived before the move still verify the copy.
-    expect(await bin(['verify', '--db', target, '--checkpoints', archive])).toMatchObject({ code: 0, output: expect.stringContaining('checkpoints OK') });
+    expect(await bin(['verify', '--db', target, '--checkpoints', archive, '--key', file + '.key'])).toMatchObject({ code: 0, output: expect.stringContaining('checkpoints OK') });
 
     // The PostgreSQL ledger signs with the file's key (what --key gives the bin): the same acks, byte for byte.
     const store = await createPostgresStore({ connection: target, key: loadOrCreateLedgerKey(file + '.key') });
