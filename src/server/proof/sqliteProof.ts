@@ -72,7 +72,7 @@ export function createSqliteProof(db: Database.Database, key: LedgerKey): Sqlite
     const t = q.tombstones.get()!;
     return { count: t.count, head: t.head ?? GENESIS_HASH };
   };
-  const write = (previous: Checkpoint | null, cp: Checkpoint) => {
+  const write = (cp: Checkpoint) => {
     q.insertCheckpoint.run(cp.sequence, JSON.stringify(cp));
     return cp;
   };
@@ -83,7 +83,7 @@ export function createSqliteProof(db: Database.Database, key: LedgerKey): Sqlite
     addRows(state, q.after.iterate(state.lastSeq));
     const tombstones = tombstoneState();
     if (unchanged(previous, state, tombstones)) return null;
-    return write(previous, signCheckpoint(previous, state, tombstones, { ledger, at, key }));
+    return write(signCheckpoint(previous, state, tombstones, { ledger, at, key }));
   });
 
   return {
@@ -99,7 +99,7 @@ export function createSqliteProof(db: Database.Database, key: LedgerKey): Sqlite
       const erased = q.subjectRows.all(subject);
       erase();
       removeRows(state, erased);
-      return write(previous, signCheckpoint(previous, state, tombstoneState(), { ledger, at, key }));
+      return write(signCheckpoint(previous, state, tombstoneState(), { ledger, at, key }));
     },
   };
 }
