@@ -14,7 +14,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createPostgresProofReader, resolveLedgerKey, LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 import { readPassword } from './readPassword.mjs';
-import { privateKeyFrom, publicKeyFrom, runCheckpoints, runExport, runVerifyAck, runVerifyCheckpoints, runVerifyExport } from './ledgerProof.mjs';
+import { runProofCommand } from './ledgerProof.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
@@ -221,57 +221,8 @@ async function openForReading() {
   }
 }
 
-/** Runs a proof command on the ledger opened for reading, and exits with its code. */
-async function withReader(run) {
-  const store = await openForReading();
-  let code;
-  try {
-    code = await run(store);
-  } catch (error) {
-    console.log(`consentkit-ledger: ${error.message}`);
-    code = 2;
-  }
-  await store.close();
-  process.exit(code);
-}
-const loadPublicKey = (value) => {
-  try {
-    return publicKeyFrom(value);
-  } catch (error) {
-    fail(`cannot read the key: ${error.message}`);
-  }
-};
-
-if (command === 'verify' && values.export) {
-  if (!values.key) fail('verify --export needs --key PUBLIC_KEY (a PEM file, the JSON of GET {base}/key, or its publicKey)');
-  process.exit(runVerifyExport(values.export, loadPublicKey(values.key)));
-}
-if (command === 'verify' && values.ack) await withReader((store) => runVerifyAck(store, values.ack, loadPublicKey(readingKeyValue())));
-if (command === 'verify' && values.checkpoints) {
-  const given = keyValue ? loadPublicKey(keyValue) : null;
-  await withReader((store) => runVerifyCheckpoints(store, values.checkpoints, given));
-}
-if (command === 'checkpoints') {
-  if (!values.out) fail('checkpoints needs --out FILE');
-  const publicKey = loadPublicKey(readingKeyValue());
-  await withReader((store) => runCheckpoints(store, resolve(values.out), publicKey));
-}
-if (command === 'export') {
-  if (!values.out || !values.from || !values.to) fail('export needs --from DATE --to DATE --out FILE.jsonl');
-  const instant = (text, endOfDay) => {
-    const time = Date.parse(text);
-    if (Number.isNaN(time)) fail(`"${text}" is not a date (2026-11-29, or 2026-11-29T16:00:00Z)`);
-    return new Date(time + (endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text) ? 86_400_000 : 0)).toISOString();
-  };
-  let key;
-  try {
-    key = privateKeyFrom(readingKeyValue());
-  } catch (error) {
-    fail(error.message);
-  }
-  const range = { from: instant(values.from, false), to: instant(values.to, true), subject: values.subject ?? null };
-  await withReader((store) => runExport(store, key, range, resolve(values.out)));
-}
+// verify --ack/--checkpoints/--export, checkpoints, export: bin/ledgerProof.mjs (each exits when it ran).
+await runProofCommand(command, values, { keyValue, readingKeyValue, openForReading, fail });
 
 // Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
 if (command === 'verify') {

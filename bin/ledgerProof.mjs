@@ -2,6 +2,7 @@
 // checkpoints --out, export. Each prints what it found and exits 0 (good), 1 (tampered
 // or invalid) or 2 (cannot verify, bad arguments), like verify.
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkpointHash, exportAudit, ledgerKeyFromPem, parsePublicKey, verifyAck, verifyExport, verifyWithCheckpoints } from '../dist/server.mjs';
 
 /** PEM or JSON text as given, else the file it names. */
@@ -147,4 +148,63 @@ export async function runExport(store, key, range, out) {
   );
   if (summary.uncovered) print(`warning: ${summary.uncovered} receipts are newer than the last checkpoint; their acks vouch for them`);
   return 0;
+}
+
+/**
+ * Dispatches the proof commands; returns only when `command` is none of them.
+ * `context`: the key flag or variable as given, the key to read with (given, or
+ * the file beside an SQLite ledger), how to open the ledger read-only, and how
+ * to fail with the usage.
+ */
+export async function runProofCommand(command, values, { keyValue, readingKeyValue, openForReading, fail }) {
+  async function withReader(run) {
+    const store = await openForReading();
+    let code;
+    try {
+      code = await run(store);
+    } catch (error) {
+      console.log(`consentkit-ledger: ${error.message}`);
+      code = 2;
+    }
+    await store.close();
+    process.exit(code);
+  }
+  const loadPublicKey = (value) => {
+    try {
+      return publicKeyFrom(value);
+    } catch (error) {
+      fail(`cannot read the key: ${error.message}`);
+    }
+  };
+
+  if (command === 'verify' && values.export) {
+    if (!values.key) fail('verify --export needs --key PUBLIC_KEY (a PEM file, the JSON of GET {base}/key, or its publicKey)');
+    process.exit(runVerifyExport(values.export, loadPublicKey(values.key)));
+  }
+  if (command === 'verify' && values.ack) await withReader((store) => runVerifyAck(store, values.ack, loadPublicKey(readingKeyValue())));
+  if (command === 'verify' && values.checkpoints) {
+    const given = keyValue ? loadPublicKey(keyValue) : null;
+    await withReader((store) => runVerifyCheckpoints(store, values.checkpoints, given));
+  }
+  if (command === 'checkpoints') {
+    if (!values.out) fail('checkpoints needs --out FILE');
+    const publicKey = loadPublicKey(readingKeyValue());
+    await withReader((store) => runCheckpoints(store, resolve(values.out), publicKey));
+  }
+  if (command === 'export') {
+    if (!values.out || !values.from || !values.to) fail('export needs --from DATE --to DATE --out FILE.jsonl');
+    const instant = (text, endOfDay) => {
+      const time = Date.parse(text);
+      if (Number.isNaN(time)) fail(`"${text}" is not a date (2026-11-29, or 2026-11-29T16:00:00Z)`);
+      return new Date(time + (endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(text) ? 86_400_000 : 0)).toISOString();
+    };
+    let key;
+    try {
+      key = privateKeyFrom(readingKeyValue());
+    } catch (error) {
+      fail(error.message);
+    }
+    const range = { from: instant(values.from, false), to: instant(values.to, true), subject: values.subject ?? null };
+    await withReader((store) => runExport(store, key, range, resolve(values.out)));
+  }
 }
