@@ -6,6 +6,9 @@
 //   node bench/ledger.mjs --scenario million    1,000,000 receipts already stored; 16 and 64 connections × batches 1 and 50,
 //                                               SQLite (1 process, full) and PostgreSQL (1, 2, 4 processes) (~5 min;
 //                                               the first run also builds the cached file bench/.cache/ledger-1000000.db)
+//   node bench/ledger.mjs --scenario proof      the cost of the proof: SQLite (full) and PostgreSQL (1 process) with
+//                                               signing on and off (--no-proof), 1 × 1 (time from POST to its ack), 16 × 1, 16 × 50;
+//                                               then the cost of one ack signature and of a checkpoint per row (~1 min)
 //   --rows 64x50[,16x1]   only these connections × batch     --store sqlite|postgres   only this store
 //   --prefill N           receipts already stored (million: 1,000,000; quick: 0)
 //   --seconds S           length of each cell (quick: 5, million: 8)
@@ -24,6 +27,7 @@ import { postgresBenchDatabase } from './lib/postgresBenchDatabase.mjs';
 import { prefillLedger } from './lib/prefillLedger.mjs';
 import { prefillPostgres } from './lib/prefillPostgres.mjs';
 import { startLedgers } from './lib/startLedgers.mjs';
+import { proofCosts } from './lib/proofCosts.mjs';
 
 const grid = (/** @type {number[]} */ connections, /** @type {number[]} */ batches) => connections.flatMap((c) => batches.map((b) => ({ connections: c, batch: b })));
 /** Each setup is one set of ledger processes on one database; its cells run one after the other. */
@@ -44,6 +48,14 @@ const SCENARIOS = {
       { store: 'sqlite', processes: 1, synchronous: 'full', cells: grid([16, 64], [1, 50]) },
       ...[1, 2, 4].map((processes) => ({ store: 'postgres', processes, cells: grid([16, 64], [1, 50]) })),
     ],
+  },
+  proof: {
+    prefill: 0,
+    seconds: 4,
+    setups: [true, false].flatMap((proof) => [
+      { store: 'sqlite', processes: 1, synchronous: 'full', proof, cells: grid([1, 16], [1]).concat(grid([16], [50])) },
+      { store: 'postgres', processes: 1, proof, cells: grid([1, 16], [1]).concat(grid([16], [50])) },
+    ]),
   },
 };
 /** A request without an answer after this long counts as a client timeout. */
@@ -108,11 +120,12 @@ try {
   }
   for (const [index, setup] of setups.entries()) {
     const db = await databaseFor(setup, index);
-    const ledgers = await startLedgers({ db, processes: setup.processes, synchronous: setup.synchronous, ...(values.profile ? { profileDir: join(cache, 'profiles') } : {}) });
+    const extraArgs = 'proof' in setup && setup.proof === false ? ['--no-proof'] : [];
+    const ledgers = await startLedgers({ db, processes: setup.processes, synchronous: setup.synchronous, extraArgs, ...(values.profile ? { profileDir: join(cache, 'profiles') } : {}) });
     try {
       await runLoad({ endpoints: ledgers.endpoints, connections: 8, batch: 1, seconds: 1 }); // warm-up
       for (const cell of setup.cells) {
-        const store = STORE_NAMES[/** @type {keyof typeof STORE_NAMES} */ (setup.store)];
+        const store = STORE_NAMES[/** @type {keyof typeof STORE_NAMES} */ (setup.store)] + ('proof' in setup ? (setup.proof ? ', signing on' : ', signing off') : '');
         log(`  ${store} × ${setup.processes}${setup.synchronous ? `, ${setup.synchronous}` : ''}, ${cell.connections} connections × batch ${cell.batch} …`);
         const result = await runLoad({ endpoints: ledgers.endpoints, ...cell, seconds, timeoutMs: CLIENT_TIMEOUT_MS });
         const load = os.loadavg()[0] ?? 0;
@@ -132,6 +145,7 @@ try {
   );
   console.log(formatLedgerTable(rows));
   if (!databaseUrl) console.log('\nPostgreSQL rows skipped: set DATABASE_URL=postgres://… (eval "$(scripts/pg-cluster.sh start)" starts a throw-away server).');
+  if (values.scenario === 'proof') console.log('\n' + (await proofCosts()));
   if (values.profile) console.log(`\nCPU profiles of the ledgers: ${join(cache, 'profiles')}`);
 } finally {
   await postgres?.drop();

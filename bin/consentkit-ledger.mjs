@@ -5,13 +5,16 @@
 //   consentkit-ledger verify [--db …]
 //   consentkit-ledger migrate [--db postgres://…]
 //   consentkit-ledger copy --from ./data/consent.db --to postgres://…
+//   consentkit-ledger verify --ack FILE | --checkpoints FILE | --export FILE --key PUBLIC_KEY   (bin/ledgerProof.mjs)
+//   consentkit-ledger checkpoints --out FILE;  consentkit-ledger export --from DATE --to DATE [--subject ID] --out FILE
 //   consentkit-ledger user add NAME --role editor|viewer [--db ./data/consent.db]   (password on stdin or prompted)
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
-import { LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
+import { createPostgresProofReader, resolveLedgerKey, LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 import { readPassword } from './readPassword.mjs';
+import { runProofCommand } from './ledgerProof.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
@@ -22,12 +25,25 @@ const USAGE = `Usage:
       brings a PostgreSQL ledger's schema up to date (serving does it too)
   consentkit-ledger copy --from FILE --to URL
       copies an SQLite ledger into an empty PostgreSQL one; verifies both ends
+  consentkit-ledger verify [--db FILE|URL] --checkpoints FILE [--key KEY]
+      also checks the ledger against checkpoints kept outside it (exit 1 when it no longer holds what they signed)
+  consentkit-ledger verify [--db FILE|URL] --ack FILE [--key KEY]
+      checks a visitor's acknowledgement: signed by the ledger, its receipt present and unchanged
+  consentkit-ledger verify --export FILE.jsonl --key PUBLIC_KEY
+      checks an audit export offline, without any database
+  consentkit-ledger checkpoints [--db FILE|URL] --out FILE [--key KEY]
+      appends the checkpoints FILE does not hold yet (keep FILE outside the database's machine)
+  consentkit-ledger export [--db FILE|URL] --from DATE --to DATE [--subject ID] --out FILE.jsonl [--key KEY]
+      receipts received in [from, to) (a date alone as --to: to the end of that day), their acks, notices, checkpoint
   consentkit-ledger user add NAME --role editor|viewer [--db FILE]
       a console account; the password is read from stdin, or prompted for on a terminal
 
   --db         SQLite file, created if missing, or a postgres:// URL
                (default $DATABASE_URL when set, else ./data/consent.db)
   --pool       PostgreSQL connections per process     (default 10)
+  --key        the ledger's Ed25519 private key: a PEM file (created 0600 when missing) or PEM text;
+               also $CONSENTKIT_LEDGER_KEY. Default for SQLite: the file <db>.key. Required for PostgreSQL.
+               verify takes a public key too (PEM, GET {base}/key JSON, or its base64url publicKey)
   --port       port to listen on, 0 for any free port   (default 8787)
   --host       address to listen on                     (default 127.0.0.1)
   --origin     a page origin allowed by CORS; repeat for several
@@ -46,6 +62,7 @@ const USAGE = `Usage:
   --cookie-max-age-days N    the SDK's maxAgeDays                                      (default 182)
   --no-cookie-refresh        never send Set-Cookie
   --no-subject-limit         turn the per-subject write limit off (load tests, imports)
+  --no-proof                 no signing key, acks, notices or checkpoints: for measuring their cost only
   --no-console               serve the ledger only, without {base}/console/, consentkit.js and config.json`;
 
 function fail(message) {
@@ -83,6 +100,13 @@ try {
       role: { type: 'string' },
       'no-console': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      key: { type: 'string' },
+      ack: { type: 'string' },
+      checkpoints: { type: 'string' },
+      export: { type: 'string' },
+      out: { type: 'string' },
+      subject: { type: 'string' },
+      'no-proof': { type: 'boolean', default: false },
     },
   });
 } catch (error) {
@@ -95,7 +119,7 @@ if (values.help) {
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
 const userAdd = command === 'user' && positionals[1] === 'add' && positionals.length === 3;
-if (!userAdd && (!['serve', 'verify', 'migrate', 'copy'].includes(command) || positionals.length > 1)) fail(`unknown command "${positionals.join(' ')}"`);
+if (!userAdd && (!['serve', 'verify', 'migrate', 'copy', 'checkpoints', 'export'].includes(command) || positionals.length > 1)) fail(`unknown command "${positionals.join(' ')}"`);
 const isPostgres = (db) => /^postgres(ql)?:\/\//.test(db);
 const postgres = isPostgres(values.db);
 const db = postgres ? values.db : resolve(values.db);
@@ -165,8 +189,13 @@ if (command === 'copy') {
   process.exit();
 }
 
-// Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
-if (command === 'verify') {
+/** The key flag or environment variable, as given (a path or PEM text), or undefined. */
+const keyValue = values.key ?? process.env.CONSENTKIT_LEDGER_KEY ?? undefined;
+/** A key value or the SQLite default beside the file; never creates one (these commands read only). */
+const readingKeyValue = () => keyValue ?? (postgres ? fail('give the ledger\'s key with --key (or $CONSENTKIT_LEDGER_KEY): a PostgreSQL ledger has no default key file') : `${db}.key`);
+
+/** The ledger opened for reading only (a private copy of a file, or read-only transactions), or exit 2 with why not. */
+async function openForReading() {
   let store;
   if (postgres) {
     // Read-only transactions and no migration: verify never writes to what it checks.
@@ -176,19 +205,28 @@ if (command === 'verify') {
       console.log(`ledger CANNOT VERIFY: no ledger schema (${shown(db)})`);
       process.exit(2);
     }
-  } else {
-    if (!existsSync(db)) {
-      console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
-      process.exit(2);
-    }
-    try {
-      store = openSqliteLedgerSnapshot(db);
-    } catch (error) {
-      if (!(error instanceof LedgerUnreadableError)) throw error;
-      console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
-      process.exit(2);
-    }
+    // Opened without a key, the store signs nothing; its proof tables are still read.
+    return store.proof ? store : { ...store, proof: createPostgresProofReader(store.pool, store.schema) };
   }
+  if (!existsSync(db)) {
+    console.log(`ledger CANNOT VERIFY: no ledger file (${db})`);
+    process.exit(2);
+  }
+  try {
+    return openSqliteLedgerSnapshot(db);
+  } catch (error) {
+    if (!(error instanceof LedgerUnreadableError)) throw error;
+    console.log(`ledger CANNOT VERIFY: ${error.message} (${db})`);
+    process.exit(2);
+  }
+}
+
+// verify --ack/--checkpoints/--export, checkpoints, export: bin/ledgerProof.mjs (each exits when it ran).
+await runProofCommand(command, values, { keyValue, readingKeyValue, openForReading, fail });
+
+// Exit codes of verify: 0 intact, 1 tampered, 2 cannot verify (as for bad arguments).
+if (command === 'verify') {
+  const store = await openForReading();
   const result = await verifyLedger(store);
   await store.close();
   const counts = `${result.receipts} receipts, ${result.subjects} subjects, ${result.tombstones} tombstones`;
@@ -224,10 +262,19 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) fail(`-
 const trust = values['trust-proxy'].flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 const hops = trust.length === 1 && /^\d+$/.test(trust[0]) ? Number(trust[0]) : null;
 if (hops === null && trust.some((v) => !isIP(v.split('/')[0]))) fail('--trust-proxy takes a number of proxies, or their IP addresses or CIDR ranges');
+// The signing key: given, or (SQLite only) the file beside the database, created on first start.
+if (postgres && !keyValue && !values['no-proof']) fail('a PostgreSQL ledger needs --key FILE (or $CONSENTKIT_LEDGER_KEY): every process on one database must sign with the same key');
+let ledgerKey;
+try {
+  ledgerKey = values['no-proof'] ? false : keyValue ? resolveLedgerKey(keyValue) : undefined;
+} catch (error) {
+  console.error(`consentkit-ledger: cannot use the key ${keyValue.trimStart().startsWith('-----') ? '(PEM text)' : keyValue}: ${error.message}`);
+  process.exit(1);
+}
 // A PostgreSQL store is opened here (migrated under a lock) and closed after the server.
-const store = postgres ? await openPostgres(db, { poolSize }, 1) : undefined;
+const store = postgres ? await openPostgres(db, { poolSize, ...(ledgerKey ? { key: ledgerKey } : {}) }, 1) : undefined;
 const options = {
-  ...(store ? { store } : { db }),
+  ...(store ? { store } : { db, ...(ledgerKey !== undefined ? { key: ledgerKey } : {}) }),
   port,
   host: values.host,
   origins: values.origin,

@@ -70,8 +70,11 @@ export function coalesceAppends(store: SqliteStore, options: CoalesceOptions = {
     while (queue.length) flush();
   };
 
+  const proof = store.proof;
   return {
     ...store,
+    // A checkpoint covers what was queued before it: flushed first, so no receipt answered earlier is left out.
+    ...(proof ? { proof: { ...proof, checkpoint: (at: string) => (flushNow(), proof.checkpoint(at)) } } : {}),
     append: (entries: readonly LedgerEntry[], options: AppendOptions) =>
       new Promise<AppendResult>((resolve, reject) => {
         queue.push({ entries, options, resolve, reject });

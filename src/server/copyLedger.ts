@@ -1,7 +1,8 @@
 import { inPgTransaction } from './inPgTransaction';
 import { canonicalJson } from './canonicalJson';
 import type { PostgresStore } from './createPostgresStore';
-import type { LedgerRow, LedgerStore, Tombstone } from './types';
+import type { LedgerRow, LedgerStore, ProofReader, Tombstone } from './types';
+import type { PoolClient } from 'pg';
 import { verifyLedger, type VerifyResult } from './verifyLedger';
 
 /** Rows sent per INSERT while copying. */
@@ -30,7 +31,7 @@ export class CopyError extends Error {
  * compared with the source's one by one. Stop the ledger that writes to the
  * source before copying: receipts stored meanwhile would not be copied.
  */
-export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'>, to: PostgresStore): Promise<CopyResult> {
+export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'> & { proof?: ProofReader | undefined }, to: PostgresStore): Promise<CopyResult> {
   const source = await verifyLedger(from);
   if (source.status === 'tampered') throw new CopyError(`the source ledger is broken at ${source.broken.table} row ${source.broken.seq}: ${source.broken.reason}; nothing copied`);
   if (source.status === 'unverifiable') throw new CopyError(`the source ledger cannot be verified (${source.problem}); nothing copied`);
@@ -58,6 +59,7 @@ export async function copyLedger(from: Pick<LedgerStore, 'rows' | 'tombstones'>,
       );
       tombstones += batch.length;
     }
+    if (from.proof) await copyProof(client, s, from.proof);
     // New rows continue after the copied ones.
     for (const table of ['receipts', 'tombstones']) {
       await client.query(`SELECT setval(pg_get_serial_sequence('${s}.${table}', 'seq'), max(seq)) FROM ${s}.${table} HAVING count(*) > 0`);
@@ -97,4 +99,37 @@ async function sameRows<T extends LedgerRow | Tombstone>(a: Iterable<T> | AsyncI
     }
   }
   if (!(await other.next()).done) throw new CopyError('the copy has rows the source lacks');
+}
+
+/**
+ * The proof moves with the rows: the ledger's id (so checkpoints archived
+ * before the move still name this ledger), its notices and its checkpoint log
+ * (they commit to the same seqs and hashes, which the copy keeps). A target
+ * that signed checkpoints of its own already is refused.
+ */
+async function copyProof(client: PoolClient, s: string, proof: ProofReader): Promise<void> {
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.checkpoints`);
+  if (Number(rows[0]?.n) > 0) throw new CopyError('the PostgreSQL ledger has signed checkpoints already; copy only into a new one');
+  const ledgerId = await proof.ledgerId();
+  if (ledgerId) {
+    await client.query(`ALTER TABLE ${s}.ledger_meta DISABLE TRIGGER ledger_meta_kept`);
+    await client.query(`UPDATE ${s}.ledger_meta SET value = $1 WHERE name = 'ledger_id'`, [ledgerId]);
+    await client.query(`ALTER TABLE ${s}.ledger_meta ENABLE TRIGGER ledger_meta_kept`);
+  }
+  for await (const batch of batches(proof.notices())) {
+    await client.query(`INSERT INTO ${s}.notices (hash, body, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+      batch.map((n) => n.hash),
+      batch.map((n) => n.body),
+      batch.map((n) => n.receivedAt),
+    ]);
+  }
+  for (const batch of chunk(await proof.checkpoints(0))) {
+    await client.query(`INSERT INTO ${s}.checkpoints (sequence, body) SELECT * FROM unnest($1::bigint[], $2::text[])`, [batch.map((cp) => cp.sequence), batch.map((cp) => JSON.stringify(cp))]);
+  }
+}
+
+function chunk<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
 }

@@ -4,6 +4,7 @@ import { createRateLimiter, type RateLimitOptions } from './createRateLimiter';
 import { errorResponse } from './jsonResponse';
 import { postReceipts } from './postReceipts';
 import type { RouteContext } from './routeContext';
+import { getCheckpoints, getKey, getNotice, postNotice } from './proof/proofRoutes';
 import { deleteSubject, getSubject } from './subjectRoutes';
 import type { LedgerStore, SubjectLimit } from './types';
 import { ID_PATTERN } from './validateReceipt';
@@ -53,6 +54,9 @@ export interface LedgerHandlerOptions {
 export type LedgerHandler = (request: Request, info?: ClientInfo) => Promise<Response>;
 
 const SUBJECT_ROUTE = /^\/subjects\/([^/]*)$/;
+const NOTICE_ROUTE = /^\/notices\/([^/]*)$/;
+/** Fixed routes and the methods each serves. */
+const ROUTES: Record<string, string[]> = { '/receipts': ['POST'], '/notices': ['POST'], '/key': ['GET'], '/checkpoints': ['GET'] };
 
 /** The ledger as a Web-standard handler: mount it in node:http, Express, Hono or a serverless function. */
 export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandler {
@@ -83,7 +87,8 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     if (!path.startsWith(base + '/')) return errorResponse(404, 'not_found', 'No such route.');
     const rest = path.slice(base.length);
     const subject = SUBJECT_ROUTE.exec(rest)?.[1];
-    const methods = rest === '/receipts' ? ['POST'] : subject !== undefined ? ['GET', 'DELETE'] : null;
+    const notice = NOTICE_ROUTE.exec(rest)?.[1];
+    const methods = ROUTES[rest] ?? (subject !== undefined ? ['GET', 'DELETE'] : notice !== undefined ? ['GET'] : null);
     if (!methods) return errorResponse(404, 'not_found', 'No such route.');
 
     if (method === 'OPTIONS') {
@@ -97,6 +102,11 @@ export function createLedgerHandler(options: LedgerHandlerOptions): LedgerHandle
     const wait = limiter?.take(clientKey(request, info)) ?? 0;
     if (wait > 0) return errorResponse(429, 'too_many_requests', `Too many requests; retry in ${wait} s.`, { headers: { 'retry-after': String(wait) } });
 
+    if (rest === '/key') return getKey(ctx);
+    if (rest === '/checkpoints') return getCheckpoints(request, ctx);
+    if (rest === '/notices') return postNotice(request, ctx);
+    // ':' may arrive percent-encoded; a malformed escape is left as is and refused by the hash pattern.
+    if (notice !== undefined) return getNotice(notice.replace(/%3a/gi, ':'), ctx);
     if (subject === undefined) {
       const response = await postReceipts(request, ctx);
       const cookie = response.ok ? refreshCookie?.(request, true) : null;

@@ -3,7 +3,9 @@ import { GENESIS_HASH, subjectHash, tombstoneHash } from './canonicalJson';
 import { loadPg } from './loadPg';
 import { appendBatch, lockSubjects, type Pending } from './postgresAppend';
 import { LOCK_CLASS, LOCK_TOMBSTONES, SCHEMA_VERSION, migratePostgres, quoteSchema, schemaVersion, type MigrationResult } from './postgresMigrations';
-import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
+import { checkpointErasure, createPostgresProof, lockForCheckpoint } from './proof/postgresProof';
+import type { LedgerKey } from './proof/ledgerKey';
+import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerProof, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
 
 export interface PostgresStoreOptions {
   /** A connection URL (postgres://user:password@host:5432/db), or options for pg's Pool. Required. */
@@ -22,6 +24,13 @@ export interface PostgresStoreOptions {
   readOnly?: boolean;
   /** Errors of idle pooled connections (a restarted server); they are replaced on next use. @default console.error */
   onError?: (error: unknown) => void;
+  /**
+   * The ledger's Ed25519 key: acknowledgements and checkpoints. Every process
+   * on one database must be given the same key (the bin's `--key`). No
+   * default: without it the store keeps no proof (no acks, notices or
+   * checkpoints). @default undefined
+   */
+  key?: LedgerKey;
 }
 
 /** The ledger in PostgreSQL: the same answers as the SQLite store, shared by any number of processes. */
@@ -33,6 +42,7 @@ export interface PostgresStore extends LedgerStore {
   /** What opening did to the schema: the versions applied now (none when already current or `migrate: false`). */
   readonly migration: MigrationResult;
   append(entries: readonly LedgerEntry[], options: AppendOptions): Promise<AppendResult>;
+  readonly proof?: LedgerProof;
   read(subject: string, page: PageRequest): Promise<SubjectPage>;
   erase(subject: string, erasedAt: string): Promise<EraseResult | null>;
   rows(): AsyncIterable<LedgerRow>;
@@ -140,9 +150,22 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
     }
   }
 
+  let proof: LedgerProof | undefined;
+  let ledger = '';
+  if (opts.key) {
+    const { rows } = await pool.query<{ value: string }>(`SELECT value FROM ${s}.ledger_meta WHERE name = 'ledger_id'`).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    ledger = rows[0]?.value ?? '';
+    proof = createPostgresProof(pool, s, opts.key, ledger, transaction);
+  }
+  const key = opts.key;
+
   return {
     pool,
     schema: s,
+    ...(proof ? { proof } : {}),
     migration,
     append: (entries, options) => transaction((client) => appendBatch(client, s, entries, options)),
     async read(subject, { after, limit }) {
@@ -160,7 +183,7 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
       }
       return { rows: page.slice(0, limit), latest, more: page.length > limit };
     },
-    erase: (subject, erasedAt) => transaction(async (client) => ({ value: await eraseSubject(client, s, subject, erasedAt) })),
+    erase: (subject, erasedAt) => transaction((client) => eraseSubject(client, s, subject, erasedAt, key ? { key, ledger } : null)),
     async *rows() {
       for await (const row of stream<StoredRow>(`SELECT ${ROW} FROM ${s}.receipts ORDER BY subject, seq`)) yield toRow(row);
     },
@@ -177,8 +200,10 @@ export async function createPostgresStore(options: string | PostgresStoreOptions
  * one at a time). The rows are deleted; their bytes stay in dead tuples until
  * VACUUM (docs/ledger.md, Erasure on PostgreSQL).
  */
-async function eraseSubject(client: PoolClient, s: string, subject: string, erasedAt: string): Promise<EraseResult | null> {
+async function eraseSubject(client: PoolClient, s: string, subject: string, erasedAt: string, proof: { key: LedgerKey; ledger: string } | null): Promise<Pending<EraseResult | null>> {
   const digest = subjectHash(subject);
+  // The checkpoint lock first, as appends take theirs (shared) before their subjects': no deadlock.
+  if (proof) await lockForCheckpoint(client);
   await lockSubjects(client, [subject]);
   const span = await client.query<{ n: number; first: string | null; last: string | null }>(
     `SELECT count(*)::int AS n, min(received_at) AS first, max(received_at) AS last FROM ${s}.receipts WHERE subject = $1`,
@@ -188,19 +213,26 @@ async function eraseSubject(client: PoolClient, s: string, subject: string, eras
   if (!n || !first || !last) {
     const existing = await client.query<Tombstone>(`SELECT ${TOMB} FROM ${s}.tombstones WHERE subject_hash = $1`, [digest]);
     const tombstone = existing.rows[0];
-    return tombstone ? { tombstone: toTombstone(tombstone), already: true, purged: false } : null;
+    return { value: tombstone ? { tombstone: toTombstone(tombstone), already: true, purged: false } : null };
   }
-  await client.query(`DELETE FROM ${s}.receipts WHERE subject = $1`, [subject]);
-  await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_TOMBSTONES})`);
-  const previous = await client.query<{ hash: string }>(`SELECT hash FROM ${s}.tombstones ORDER BY seq DESC LIMIT 1`);
   const fields = { subjectHash: digest, receipts: n, firstReceivedAt: first, lastReceivedAt: last, erasedAt };
-  const prevHash = previous.rows[0]?.hash ?? GENESIS_HASH;
-  const hash = tombstoneHash(prevHash, fields);
-  const inserted = await client.query<{ seq: string }>(
-    `INSERT INTO ${s}.tombstones (subject_hash, receipts, first_received_at, last_received_at, erased_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq`,
-    [digest, n, first, last, erasedAt, prevHash, hash],
-  );
+  let tombstone: Tombstone | undefined;
+  const deleteAndBury = async () => {
+    await client.query(`DELETE FROM ${s}.receipts WHERE subject = $1`, [subject]);
+    await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_TOMBSTONES})`);
+    const previous = await client.query<{ hash: string }>(`SELECT hash FROM ${s}.tombstones ORDER BY seq DESC LIMIT 1`);
+    const prevHash = previous.rows[0]?.hash ?? GENESIS_HASH;
+    const hash = tombstoneHash(prevHash, fields);
+    const inserted = await client.query<{ seq: string }>(
+      `INSERT INTO ${s}.tombstones (subject_hash, receipts, first_received_at, last_received_at, erased_at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq`,
+      [digest, n, first, last, erasedAt, prevHash, hash],
+    );
+    tombstone = { seq: Number(inserted.rows[0]?.seq), ...fields, prevHash, hash };
+  };
+  // With a key, the erasure is covered by a checkpoint signed in the same commit (docs/ledger.md, Proof).
+  const insert = proof ? await checkpointErasure(client, s, proof.key, proof.ledger, subject, erasedAt, deleteAndBury) : (await deleteAndBury(), undefined);
   // Deleted tuples keep their bytes until VACUUM reclaims the pages: not purged yet, whatever happens next.
-  return { tombstone: { seq: Number(inserted.rows[0]?.seq), ...fields, prevHash, hash }, already: false, purged: false };
+  const value = { tombstone: tombstone!, already: false, purged: false };
+  return insert ? { value, insert } : { value };
 }

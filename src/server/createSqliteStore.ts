@@ -5,6 +5,9 @@ import { GENESIS_HASH, chainHash, subjectHash, tombstoneHash } from './canonical
 import { createSqlitePurger } from './createSqlitePurger';
 import { LEDGER_VERSION, TOMBSTONE_SELECT, migrateSqliteLedger, rowColumns } from './sqliteSchema';
 import { subjectLimitWait } from './subjectLimitWait';
+import { createSqliteProof, type SqliteProof } from './proof/sqliteProof';
+import { generateLedgerKey, loadOrCreateLedgerKey, type LedgerKey } from './proof/ledgerKey';
+import type { AckedRow } from './proof/ack';
 import type { AppendOptions, AppendResult, EraseResult, LedgerEntry, LedgerFlag, LedgerRow, LedgerStore, PageRequest, SubjectPage, Tombstone } from './types';
 
 export interface SqliteStoreOptions {
@@ -16,6 +19,12 @@ export interface SqliteStoreOptions {
   synchronous?: 'full' | 'normal';
   /** A purge after an erasure failed with an error (e.g. a full disk); it is retried on its own. @default console.error */
   onError?: (error: unknown) => void;
+  /**
+   * The ledger's Ed25519 key (acknowledgements, checkpoints); false: no proof
+   * kept (no acks, notices or checkpoints). @default the key in the file
+   * `<path>.key`, created there (mode 0600) on first open; a fresh in-memory key for ':memory:'
+   */
+  key?: LedgerKey | false;
 }
 
 /** better-sqlite3 is synchronous, so this store answers at once. */
@@ -26,6 +35,7 @@ export interface SqliteStore extends LedgerStore {
   read(subject: string, page: PageRequest): SubjectPage;
   erase(subject: string, erasedAt: string): EraseResult | null;
   close(): void;
+  readonly proof?: SqliteProof;
 }
 
 /** The stored form of a row: flags as one comma-separated column. */
@@ -51,9 +61,18 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   // An erasure whose purge a crash or a stop interrupted is finished now.
   purger.erased();
 
+  let proof: SqliteProof | undefined;
+  try {
+    const key = options.key ?? (path === ':memory:' ? generateLedgerKey() : loadOrCreateLedgerKey(path + '.key'));
+    proof = key ? createSqliteProof(db, key) : undefined;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
   const ROW = rowColumns(LEDGER_VERSION);
   const q = {
-    exists: db.prepare<[string], 1>('SELECT 1 FROM receipts WHERE id = ?').pluck(),
+    existing: db.prepare<[string], AckedRow>('SELECT id, subject, hash, received_at AS receivedAt FROM receipts WHERE id = ?'),
     head: db.prepare<[string], { id: string; hash: string }>('SELECT id, hash FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT 1'),
     recent: db.prepare<[string, number], string>('SELECT received_at FROM receipts WHERE subject = ? ORDER BY seq DESC LIMIT ?').pluck(),
     insert: db.prepare('INSERT INTO receipts (id, subject, timestamp, received_at, body, flags, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -82,13 +101,14 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     const refused = entries.filter((entry) => isErased(entry.subject)).map((entry) => entry.id);
     if (refused.length) return { status: 'erased', erased: refused };
 
-    const seen = new Set<string>();
+    const rows = new Map<string, AckedRow>();
     const fresh: LedgerEntry[] = [];
     const duplicates: string[] = [];
     for (const entry of entries) {
-      if (seen.has(entry.id) || q.exists.get(entry.id)) duplicates.push(entry.id);
+      const existing = rows.has(entry.id) ? undefined : q.existing.get(entry.id);
+      if (existing) rows.set(entry.id, existing);
+      if (rows.has(entry.id) || fresh.some((f) => f.id === entry.id)) duplicates.push(entry.id);
       else fresh.push(entry);
-      seen.add(entry.id);
     }
 
     if (options.subjectLimit) {
@@ -115,8 +135,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       const hash = chainHash(prevHash, { body: entry.body, receivedAt: options.receivedAt, flags: sorted });
       q.insert.run(entry.id, entry.subject, entry.timestamp, options.receivedAt, entry.body, sorted.join(','), prevHash, hash);
       heads.set(entry.subject, { id: entry.id, hash });
+      rows.set(entry.id, { id: entry.id, subject: entry.subject, hash, receivedAt: options.receivedAt });
     }
-    return { status: 'stored', stored: fresh.map((entry) => entry.id), duplicates };
+    const stored = fresh.map((entry) => entry.id);
+    return { status: 'stored', stored, duplicates, rows: [...stored, ...duplicates].map((id) => rows.get(id)!) };
   });
 
   const erase = db.transaction((subject: string, erasedAt: string): Omit<EraseResult, 'purged'> | null => {
@@ -126,16 +148,24 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       const existing = q.tombstone.get(digest);
       return existing ? { tombstone: existing, already: true } : null;
     }
-    q.erase.run(subject);
     const fields = { subjectHash: digest, receipts: span.n, firstReceivedAt: span.first, lastReceivedAt: span.last, erasedAt };
-    const prevHash = q.lastTombstone.get() ?? GENESIS_HASH;
-    const hash = tombstoneHash(prevHash, fields);
-    const { lastInsertRowid } = q.insertTombstone.run(digest, span.n, span.first, span.last, erasedAt, prevHash, hash);
-    return { tombstone: { seq: Number(lastInsertRowid), ...fields, prevHash, hash }, already: false };
+    let tombstone: Tombstone | undefined;
+    const deleteAndBury = () => {
+      q.erase.run(subject);
+      const prevHash = q.lastTombstone.get() ?? GENESIS_HASH;
+      const hash = tombstoneHash(prevHash, fields);
+      const { lastInsertRowid } = q.insertTombstone.run(digest, span.n, span.first, span.last, erasedAt, prevHash, hash);
+      tombstone = { seq: Number(lastInsertRowid), ...fields, prevHash, hash };
+    };
+    // With a key, the erasure is covered by a checkpoint signed in the same commit (docs/ledger.md, Proof).
+    if (proof) proof.checkpointErasure(subject, erasedAt, deleteAndBury);
+    else deleteAndBury();
+    return { tombstone: tombstone!, already: false };
   });
 
   return {
     db,
+    ...(proof ? { proof } : {}),
     // IMMEDIATE takes the write lock before reading a chain's head, so two processes cannot fork a chain.
     append: (entries, options) => append.immediate(entries, options),
     read(subject, page) {

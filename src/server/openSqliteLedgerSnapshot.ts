@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LEDGER_VERSION, TOMBSTONE_SELECT, rowColumns, sqliteLedgerProblem } from './sqliteSchema';
-import type { LedgerFlag, LedgerRow, LedgerStore, Tombstone } from './types';
+import type { LedgerFlag, LedgerRow, LedgerStore, ProofReader, Tombstone } from './types';
+import { createSqliteProofReader } from './proof/sqliteProof';
 
 /** A ledger file opened for reading only, through a private copy. */
 export interface SqliteLedgerSnapshot extends Pick<LedgerStore, 'rows' | 'tombstones'> {
+  /** The proof tables (notices, checkpoints, the ledger id); empty for a file from before them. */
+  readonly proof: ProofReader;
   /** Closes the copy and deletes it. */
   close(): void;
 }
@@ -48,6 +51,7 @@ export function openSqliteLedgerSnapshot(path: string): SqliteLedgerSnapshot {
     const tombstones = db.prepare<[], Tombstone>(`SELECT ${TOMBSTONE_SELECT} FROM tombstones ORDER BY seq`);
     const open = db;
     return {
+      proof: createSqliteProofReader(db, Math.min(version, LEDGER_VERSION)),
       *rows() {
         for (const row of rows.iterate()) yield { ...row, flags: row.flags ? (row.flags.split(',') as LedgerFlag[]) : [] };
       },

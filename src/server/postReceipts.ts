@@ -4,12 +4,14 @@ import { readBoundedBody } from './readBoundedBody';
 import type { RouteContext } from './routeContext';
 import { validateReceipt, type FieldError } from './validateReceipt';
 import type { AppendOptions, LedgerEntry } from './types';
+import { ackFor } from './proof/ack';
+import { noticeHashesOf } from './proof/notice';
 
 /** At most this many field errors are echoed back: enough to fix a client, not a way to amplify a bad body. */
 const MAX_DETAILS = 20;
 
 /** `application/json` or, for navigator.sendBeacon, `text/plain`; any charset but UTF-8 is refused. */
-function acceptedType(header: string | null): boolean {
+export function acceptedType(header: string | null): boolean {
   if (!header) return false;
   const [type = '', ...params] = header.toLowerCase().split(';').map((part) => part.trim());
   if (type !== 'application/json' && type !== 'text/plain') return false;
@@ -71,5 +73,10 @@ export async function postReceipts(request: Request, ctx: RouteContext): Promise
     });
   }
   // `erased` stays in the answer for clients written before erased subjects got a 410; it is always empty now.
-  return jsonResponse(result.stored.length ? 201 : 200, { stored: result.stored, duplicates: result.duplicates, erased: [] });
+  const answer = { stored: result.stored, duplicates: result.duplicates, erased: [] as string[] };
+  const proof = ctx.store.proof;
+  if (!proof) return jsonResponse(result.stored.length ? 201 : 200, answer);
+  const acks = (result.rows ?? []).map((row) => ackFor(row, proof.key));
+  const missingNotices = await proof.missingNotices(noticeHashesOf(entries.map((entry) => entry.body)));
+  return jsonResponse(result.stored.length ? 201 : 200, { ...answer, acks, missingNotices });
 }

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { GENESIS_HASH, chainHash, sha256Hex, subjectHash } from './canonicalJson';
-import { LOCK_CLASS } from './postgresMigrations';
+import { LOCK_CHECKPOINT, LOCK_CLASS } from './postgresMigrations';
+import type { AckedRow } from './proof/ack';
 import { subjectLimitWait } from './subjectLimitWait';
 import type { AppendOptions, AppendResult, LedgerEntry, LedgerFlag, SubjectLimit } from './types';
 
@@ -34,6 +35,7 @@ interface Known {
   id: string | null;
   hash: string | null;
   n: number | null;
+  at: string | null;
 }
 
 /**
@@ -49,24 +51,26 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
   const { receivedAt, subjectLimit } = options;
   const now = Date.parse(receivedAt);
   const subjects = [...new Set(entries.map((e) => e.subject))];
+  // Shared: appends run side by side; a checkpoint waits for them to commit (LOCK_CHECKPOINT).
+  await client.query(`SELECT pg_advisory_xact_lock_shared(${LOCK_CLASS}, ${LOCK_CHECKPOINT})`);
   await lockSubjects(client, subjects);
   const known = await client.query<Known>(
-    `SELECT 'erased' AS kind, subject_hash AS key, NULL::text AS id, NULL::text AS hash, NULL::int AS n FROM ${s}.tombstones WHERE subject_hash = ANY($1::text[])
-     UNION ALL SELECT 'id', id, NULL, NULL, NULL FROM ${s}.receipts WHERE id = ANY($2::text[])
-     UNION ALL SELECT 'head', u.subject, r.id, r.hash, NULL FROM unnest($3::text[]) AS u(subject)
+    `SELECT 'erased' AS kind, subject_hash AS key, NULL::text AS id, NULL::text AS hash, NULL::int AS n, NULL::text AS at FROM ${s}.tombstones WHERE subject_hash = ANY($1::text[])
+     UNION ALL SELECT 'id', id, subject, hash, NULL, received_at FROM ${s}.receipts WHERE id = ANY($2::text[])
+     UNION ALL SELECT 'head', u.subject, r.id, r.hash, NULL, NULL FROM unnest($3::text[]) AS u(subject)
        CROSS JOIN LATERAL (SELECT id, hash FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT 1) AS r
      UNION ALL SELECT 'recent', u.subject, NULL, NULL,
-       (SELECT count(*)::int FROM (SELECT received_at FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT $4) AS w WHERE w.received_at > $5)
+       (SELECT count(*)::int FROM (SELECT received_at FROM ${s}.receipts WHERE subject = u.subject ORDER BY seq DESC LIMIT $4) AS w WHERE w.received_at > $5), NULL
        FROM unnest($3::text[]) AS u(subject) WHERE $4 > 0`,
     [subjects.map(subjectHash), entries.map((e) => e.id), subjects, subjectLimit?.limit ?? 0, subjectLimit ? new Date(now - subjectLimit.windowMs).toISOString() : receivedAt],
   );
   const erasedHashes = new Set<string>();
-  const ids = new Set<string>();
+  const ids = new Map<string, AckedRow>();
   const heads = new Map<string, { id: string; hash: string }>();
   const recent = new Map<string, number>();
   for (const row of known.rows) {
     if (row.kind === 'erased') erasedHashes.add(row.key);
-    else if (row.kind === 'id') ids.add(row.key);
+    else if (row.kind === 'id') ids.set(row.key, { id: row.key, subject: row.id ?? '', hash: row.hash ?? '', receivedAt: row.at ?? '' });
     else if (row.kind === 'head') heads.set(row.key, { id: row.id ?? '', hash: row.hash ?? GENESIS_HASH });
     else recent.set(row.key, row.n ?? 0);
   }
@@ -76,10 +80,11 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
 
   const fresh: LedgerEntry[] = [];
   const duplicates: string[] = [];
+  const pending = new Set<string>();
   for (const entry of entries) {
-    if (ids.has(entry.id)) duplicates.push(entry.id);
+    if (ids.has(entry.id) || pending.has(entry.id)) duplicates.push(entry.id);
     else {
-      ids.add(entry.id);
+      pending.add(entry.id);
       fresh.push(entry);
     }
   }
@@ -87,7 +92,7 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
     const wait = await limitWait(client, s, fresh, recent, subjectLimit, now);
     if (wait > 0) return { value: { status: 'limited', retryAfterMs: wait } };
   }
-  if (!fresh.length) return { value: { status: 'stored', stored: [], duplicates } };
+  if (!fresh.length) return { value: { status: 'stored', stored: [], duplicates, rows: duplicates.map((id) => ids.get(id)!) } };
 
   const rows = fresh.map((entry) => {
     const head = heads.get(entry.subject);
@@ -96,6 +101,7 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
     const prevHash = head?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, { body: entry.body, receivedAt, flags });
     heads.set(entry.subject, { id: entry.id, hash });
+    ids.set(entry.id, { id: entry.id, subject: entry.subject, hash, receivedAt });
     return { entry, flags, prevHash, hash };
   });
   // Sent with the COMMIT in one round trip (simple protocol, values as escaped literals): the subjects' locks are held one round trip less.
@@ -104,7 +110,8 @@ export async function appendBatch(client: ClientBase, s: string, entries: readon
   );
   // No ON CONFLICT: an id committed meanwhile under another subject (not locked by us) fails the whole batch with 23505, and it is retried.
   const insert = `INSERT INTO ${s}.receipts (id, subject, timestamp, received_at, body, flags, prev_hash, hash) VALUES ${values.join(',')}`;
-  return { value: { status: 'stored', stored: rows.map((r) => r.entry.id), duplicates }, insert };
+  const stored = rows.map((r) => r.entry.id);
+  return { value: { status: 'stored', stored, duplicates, rows: [...stored, ...duplicates].map((id) => ids.get(id)!) }, insert };
 }
 
 

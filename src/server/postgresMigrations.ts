@@ -15,6 +15,8 @@ export const LOCK_CLASS = 0x636b; // "ck"
 /** Second keys inside LOCK_CLASS that are not subjects; subject keys are hashes and may meet these, which only serialises a little more. */
 export const LOCK_MIGRATIONS = 0;
 export const LOCK_TOMBSTONES = 1;
+/** Taken shared by every append and exclusively by a checkpoint, so a checkpoint never misses a row committed after it read (seq order ≠ commit order). */
+export const LOCK_CHECKPOINT = 2;
 
 /**
  * The schema, oldest first. Never edit a released step: add the next one.
@@ -59,6 +61,24 @@ CREATE TRIGGER tombstones_kept BEFORE DELETE ON ${s}.tombstones
   FOR EACH ROW EXECUTE FUNCTION ${s}.refuse('tombstones are kept');
 CREATE TRIGGER tombstones_kept_whole BEFORE TRUNCATE ON ${s}.tombstones
   FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse('tombstones are kept');
+`,
+  },
+  {
+    version: 2,
+    name: 'proof: ledger id, archived notices, checkpoint log',
+    sql: (s) => `
+CREATE TABLE ${s}.ledger_meta (name text COLLATE "C" PRIMARY KEY, value text COLLATE "C" NOT NULL);
+INSERT INTO ${s}.ledger_meta (name, value) VALUES ('ledger_id', replace(gen_random_uuid()::text, '-', ''));
+CREATE TABLE ${s}.notices (hash text COLLATE "C" PRIMARY KEY, body text NOT NULL, received_at text COLLATE "C" NOT NULL);
+CREATE TABLE ${s}.checkpoints (sequence bigint PRIMARY KEY, body text NOT NULL);
+CREATE TRIGGER notices_kept BEFORE UPDATE ON ${s}.notices
+  FOR EACH ROW EXECUTE FUNCTION ${s}.refuse('notices are kept as filed');
+CREATE TRIGGER checkpoints_append_only BEFORE UPDATE OR DELETE ON ${s}.checkpoints
+  FOR EACH ROW EXECUTE FUNCTION ${s}.refuse('checkpoints are append-only');
+CREATE TRIGGER checkpoints_kept_whole BEFORE TRUNCATE ON ${s}.checkpoints
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse('checkpoints are kept');
+CREATE TRIGGER ledger_meta_kept BEFORE UPDATE OR DELETE ON ${s}.ledger_meta
+  FOR EACH ROW EXECUTE FUNCTION ${s}.refuse('the ledger id is kept');
 `,
   },
 ];

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** The schema version this code writes; `PRAGMA user_version` holds it. */
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS receipts (
@@ -26,6 +27,16 @@ CREATE TABLE IF NOT EXISTS tombstones (
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );`;
+
+/** Version 3: the proof (docs/ledger.md, Proof): the ledger's id, archived notices, the checkpoint log. */
+const PROOF_TABLES = `
+CREATE TABLE IF NOT EXISTS ledger_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notices (hash TEXT PRIMARY KEY, body TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS checkpoints (sequence INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS notices_kept BEFORE UPDATE ON notices BEGIN SELECT RAISE(ABORT, 'notices are kept as filed'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_append_only BEFORE UPDATE ON checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_kept BEFORE DELETE ON checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are kept'); END;
+CREATE TRIGGER IF NOT EXISTS ledger_meta_kept BEFORE UPDATE ON ledger_meta BEGIN SELECT RAISE(ABORT, 'the ledger id is kept'); END;`;
 
 // Append-only at the SQL level too; the hash chain is what catches edits made around these.
 const TRIGGERS = `
@@ -62,6 +73,9 @@ export function migrateSqliteLedger(db: Database.Database): void {
     db.exec(TABLES);
     if (version === 1) db.exec("ALTER TABLE receipts ADD COLUMN flags TEXT NOT NULL DEFAULT ''");
     db.exec(TRIGGERS);
+    db.exec(PROOF_TABLES);
+    // The ledger's identity: a checkpoint names it, so another database (a swapped file) cannot pass for this one.
+    db.prepare("INSERT OR IGNORE INTO ledger_meta (name, value) VALUES ('ledger_id', ?)").run(randomBytes(16).toString('base64url'));
     db.pragma(`user_version = ${LEDGER_VERSION}`);
   }).immediate();
 }
@@ -80,6 +94,9 @@ export function sqliteLedgerProblem(db: Database.Database): string | null {
   const expected = version >= 2 ? [...RECEIPT_COLUMNS, 'flags'] : RECEIPT_COLUMNS;
   if (!sameSet(receipts, expected)) return receipts.length ? 'the receipts table has unexpected columns' : 'the receipts table is missing';
   if (!sameSet(tombstones, TOMBSTONE_COLUMNS)) return tombstones.length ? 'the tombstones table has unexpected columns' : 'the tombstones table is missing';
+  if (version >= 3) {
+    for (const table of ['ledger_meta', 'notices', 'checkpoints']) if (!columnsOf(table).length) return `the ${table} table is missing`;
+  }
   return null;
 }
 

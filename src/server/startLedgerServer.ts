@@ -8,6 +8,8 @@ import { createNodeListener } from './createNodeListener';
 import { createSqliteStore, type SqliteStoreOptions } from './createSqliteStore';
 import { databaseStartError, listenStartError } from './LedgerStartError';
 import type { LedgerStore } from './types';
+import { createCheckpointer } from './proof/createCheckpointer';
+import type { LedgerKey } from './proof/ledgerKey';
 import { ledgerAppFor, type ServerConsoleOptions } from './console/ledgerAppFor';
 
 export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'> {
@@ -37,6 +39,14 @@ export interface LedgerServerOptions extends Omit<LedgerHandlerOptions, 'store'>
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open. @default 5000 */
   keepAliveTimeoutMs?: number;
+  /**
+   * The ledger's Ed25519 key for the SQLite file opened here; ignored when
+   * `store` is given (give the store its key). @default the file `<db>.key`,
+   * created on first start with mode 0600; false: no proof (measurements only)
+   */
+  key?: LedgerKey | false;
+  /** How often a checkpoint is signed while receipts arrive (and one at start and at close); false: none. @default 60000 */
+  checkpointIntervalMs?: number | false;
   /** Mounts the console at `{base}/console/` and serves `{base}/consentkit.js` and `{base}/config.json`; its tables go in the same SQLite file unless a `configStore` is given. @default undefined (the ledger only) */
   console?: ServerConsoleOptions;
 }
@@ -57,13 +67,13 @@ const CONNECT_REFUSED =
 
 /** Runs the ledger on node:http. Start-up failures throw a LedgerStartError with a one-line message. */
 export async function startLedgerServer(options: LedgerServerOptions = {}): Promise<LedgerServer> {
-  const { db = './data/consent.db', store: given, synchronous, port = 8787, host = '127.0.0.1', publicUrl, trustProxy, console: consoleOptions, ...rest } = options;
+  const { db = './data/consent.db', store: given, synchronous, key, checkpointIntervalMs = 60_000, port = 8787, host = '127.0.0.1', publicUrl, trustProxy, console: consoleOptions, ...rest } = options;
   const { maxConnections = 1000, headersTimeoutMs = 5000, requestTimeoutMs = 8000, keepAliveTimeoutMs = 5000, ...handlerOptions } = rest;
   const publicOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
   if (publicOrigin !== undefined && !/^https?:/.test(publicOrigin)) throw new TypeError(`publicUrl must be an http(s) URL, not "${publicUrl}"`);
   let store: LedgerStore;
   try {
-    store = given ?? coalesceAppends(createSqliteStore(db, synchronous ? { synchronous } : {}));
+    store = given ?? coalesceAppends(createSqliteStore(db, { ...(synchronous ? { synchronous } : {}), ...(key !== undefined ? { key } : {}) }));
   } catch (error) {
     throw databaseStartError(db, error);
   }
@@ -87,6 +97,10 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
   const handler = consoleOptions ? ledgerAppFor({ ...handlerOptions, publicUrl: origin, store }, consoleOptions) : createLedgerHandler({ ...handlerOptions, publicUrl: origin, store });
   server.on('request', createNodeListener(handler, { publicUrl: origin, ...(trustProxy === undefined ? {} : { trustProxy }) }));
   const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
+  const checkpointer =
+    store.proof && checkpointIntervalMs !== false
+      ? createCheckpointer(store.proof, { intervalMs: checkpointIntervalMs, ...(handlerOptions.clock ? { clock: handlerOptions.clock } : {}), ...(handlerOptions.onError ? { onError: handlerOptions.onError } : {}) })
+      : null;
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -96,6 +110,9 @@ export async function startLedgerServer(options: LedgerServerOptions = {}): Prom
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => (given ? undefined : store.close()))),
+      })
+        // The last checkpoint covers every receipt answered before the stop (a failed one is logged: the next start signs it).
+        .then(() => checkpointer?.close().catch((error: unknown) => (handlerOptions.onError ?? console.error)(error)))
+        .then(() => (given ? undefined : store.close()))),
   };
 }

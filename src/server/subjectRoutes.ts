@@ -2,6 +2,7 @@ import { errorResponse, jsonResponse } from './jsonResponse';
 import { MAX_PAGE_SIZE, decodeCursor, encodeCursor } from './pageCursor';
 import type { RouteContext } from './routeContext';
 import type { LedgerRow } from './types';
+import { ackFor } from './proof/ack';
 
 const notFound = () => errorResponse(404, 'not_found', 'No records for this subject.');
 
@@ -25,10 +26,13 @@ export async function getSubject(request: Request, subject: string, ctx: RouteCo
   const page = await ctx.store.read(subject, { after, limit });
   if (!page.latest) return notFound();
   const last = page.rows[page.rows.length - 1];
+  const key = ctx.store.proof?.key;
+  // Signed now from the stored columns: the same bytes as the ack the POST answered (Ed25519 is deterministic).
+  const withAck = <T extends object>(entry: T, row: LedgerRow): T => (key ? { ...entry, ack: ackFor(row, key) } : entry);
   return jsonResponse(200, {
     subject,
     decision: decisionOf(subject, page.latest),
-    receipts: page.rows.map((row) => JSON.parse(row.body) as unknown),
+    receipts: page.rows.map((row) => withAck(JSON.parse(row.body) as object, row)),
     ledger: page.rows.map(({ id, receivedAt, hash, flags }) => ({ id, receivedAt, hash, flags })),
     next: page.more && last ? encodeCursor(last.seq) : null,
   });

@@ -1,3 +1,7 @@
+import type { AckedRow } from './proof/ack';
+import type { Checkpoint } from './proof/checkpoint';
+import type { LedgerKey } from './proof/ledgerKey';
+
 /** A value now (SQLite) or later (a networked database such as Postgres). */
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -81,6 +85,8 @@ export type AppendResult =
       stored: string[];
       /** Ids already in the ledger (or repeated in the batch): nothing stored. */
       duplicates: string[];
+      /** The stored row of every id in `stored` and `duplicates` (for duplicates, the row stored earlier): what acknowledgements are signed from. */
+      rows?: AckedRow[];
     }
   | {
       status: 'erased';
@@ -141,4 +147,45 @@ export interface LedgerStore {
   tombstones(): Iterable<Tombstone> | AsyncIterable<Tombstone>;
   /** Stops background work (a pending purge is finished first when it can be) and releases the database. */
   close(): MaybePromise<void>;
+  /**
+   * Signing key, notices and checkpoints. A store with it acknowledges receipts
+   * and signs a checkpoint in the same transaction as every erasure. Absent:
+   * no acknowledgements, no notices, no checkpoints.
+   */
+  readonly proof?: LedgerProof;
+}
+
+/** A notice as the ledger filed it. */
+export interface ArchivedNotice {
+  hash: string;
+  /** Canonical JSON. */
+  body: string;
+  receivedAt: string;
+}
+
+/** What verify and export read of a ledger's proof (from a store, or a read-only snapshot of it). */
+export interface ProofReader {
+  /** The ledger's random id (its `ledger_meta`), or null when it has none yet. */
+  ledgerId(): MaybePromise<string | null>;
+  /** The canonical JSON of an archived notice, or null. */
+  notice(hash: string): MaybePromise<string | null>;
+  /** Checkpoints with a sequence above `since`, ascending, at most `limit` of them (all when absent). */
+  checkpoints(since: number, limit?: number): MaybePromise<Checkpoint[]>;
+  /** One stored row by receipt id, or null. */
+  row(id: string): MaybePromise<LedgerRow | null>;
+  /** Every archived notice, by hash (for copy). */
+  notices(): Iterable<ArchivedNotice> | AsyncIterable<ArchivedNotice>;
+  /** Rows received in [from, to) (ISO strings), of one subject or all, in seq order. */
+  receivedBetween(from: string, to: string, subject: string | null): Iterable<LedgerRow> | AsyncIterable<LedgerRow>;
+}
+
+/** The proof a store keeps beside its receipts: the signing key, archived notices and the checkpoint log. */
+export interface LedgerProof extends ProofReader {
+  readonly key: LedgerKey;
+  /** Files a notice under its hash; true when it was new. */
+  putNotice(hash: string, canonical: string, receivedAt: string): MaybePromise<boolean>;
+  /** Which of these notice hashes the ledger does not hold. */
+  missingNotices(hashes: readonly string[]): MaybePromise<string[]>;
+  /** Signs and appends a checkpoint when anything changed since the last one; null when nothing did. */
+  checkpoint(at: string): MaybePromise<Checkpoint | null>;
 }

@@ -1,6 +1,7 @@
 import type { CategoryChoices } from '../core/categories';
 import type { Receipt, ReceiptAction, ReceiptSource } from '../core/receipt';
 import { canonicalJson } from './canonicalJson';
+import { LEGACY_SHOWN_HASH_PATTERN, NOTICE_HASH_PATTERN } from './proof/notice';
 import type { LedgerEntry, LedgerFlag } from './types';
 
 // Kept here rather than imported as values: the ledger validates on its own
@@ -16,7 +17,6 @@ const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'catego
 export const ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
 const CATEGORY_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 const LANGUAGE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
-const HASH_PATTERN = /^[A-Za-z0-9+/=_:-]{1,128}$/;
 const EXTRA_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const MAX_CATEGORIES = 32;
 /** A service id: a category id's form, with room for the `-2` the SDK adds to make a taken one unique. */
@@ -62,7 +62,10 @@ export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedR
   checkPolicy(r.policy, fail);
   if (typeof r.language !== 'string' || !LANGUAGE_PATTERN.test(r.language)) fail('language', 'must be a language tag such as "fr" or "en-GB"');
   if (r.previous !== null && (typeof r.previous !== 'string' || !ID_PATTERN.test(r.previous))) fail('previous', 'must be a receipt id or null');
-  if (typeof r.shownHash !== 'string' || !HASH_PATTERN.test(r.shownHash)) fail('shownHash', 'must be a digest of at most 128 characters');
+  // An archived notice's "sha256:…" hash, or the 64-bit digest of SDKs from before the notice archive (accepted for ever).
+  if (typeof r.shownHash !== 'string' || !(NOTICE_HASH_PATTERN.test(r.shownHash) || LEGACY_SHOWN_HASH_PATTERN.test(r.shownHash))) {
+    fail('shownHash', 'must be "sha256:" and 64 lower-case hex digits, or a 16-hex-digit digest');
+  }
   if (typeof r.gpc !== 'boolean') fail('gpc', 'must be a boolean');
   if ('reason' in r && !REASONS.includes(r.reason as string)) fail('reason', 'must be one of ' + REASONS.join(', '));
   checkExtras(r, fail);

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, chainHash, tombstoneHash } from './canonicalJson';
-import type { LedgerFlag, LedgerRow, LedgerStore } from './types';
+import type { LedgerFlag, LedgerRow, LedgerStore, Tombstone } from './types';
 
 /** Where a chain breaks: the row whose stored hashes do not match what it and its predecessor say. */
 export interface BrokenLink {
@@ -47,7 +47,13 @@ export const MAX_FLAGGED_LISTED = 100;
  * them; publish or archive the chain heads elsewhere to catch that too.
  * Reads only: pass a store opened for reading (openSqliteLedgerSnapshot).
  */
-export async function verifyLedger(store: Pick<LedgerStore, 'rows' | 'tombstones'>): Promise<VerifyResult> {
+export interface VerifyObservers {
+  /** Sees every row as it is read (one pass: the checkpoint check rides on it). */
+  row?(row: LedgerRow): void;
+  tombstone?(tombstone: Tombstone): void;
+}
+
+export async function verifyLedger(store: Pick<LedgerStore, 'rows' | 'tombstones'>, observe: VerifyObservers = {}): Promise<VerifyResult> {
   const counts: VerifyCounts = { receipts: 0, subjects: 0, tombstones: 0, flagged: { 'clock-skew': 0, 'previous-mismatch': 0 }, flaggedRows: [] };
   let broken: BrokenLink | undefined;
   const report = (link: BrokenLink) => {
@@ -60,6 +66,7 @@ export async function verifyLedger(store: Pick<LedgerStore, 'rows' | 'tombstones
     let head = GENESIS_HASH;
     for await (const row of store.rows()) {
       counts.receipts++;
+      observe.row?.(row);
       if (row.subject !== subject) {
         subject = row.subject;
         head = GENESIS_HASH;
@@ -74,6 +81,7 @@ export async function verifyLedger(store: Pick<LedgerStore, 'rows' | 'tombstones
     head = GENESIS_HASH;
     for await (const tombstone of store.tombstones()) {
       counts.tombstones++;
+      observe.tombstone?.(tombstone);
       if (tombstone.prevHash !== head) report({ table: 'tombstones', seq: tombstone.seq, reason: 'does not follow the previous tombstone' });
       else if (tombstoneHash(tombstone.prevHash, tombstone) !== tombstone.hash) report({ table: 'tombstones', seq: tombstone.seq, reason: 'content does not match its hash' });
       head = tombstone.hash;

@@ -25,6 +25,14 @@ export function makeReceipt(overrides: Partial<Receipt> = {}, minutesAgo = 5): R
   };
 }
 
+/** A GET answer's receipts without the `ack` the ledger adds to each: the receipts as posted. */
+export function withoutAcks(receipts: unknown[]): unknown[] {
+  return receipts.map((entry) => {
+    const { ack: _ack, ...receipt } = entry as Record<string, unknown>;
+    return receipt;
+  });
+}
+
 export interface TempLedger {
   dir: string;
   db: string;

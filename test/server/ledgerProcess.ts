@@ -1,4 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+
+/** The signing key every PostgreSQL ledger of a test file shares (several processes on one database must), as PEM text. */
+export const TEST_KEY_PEM = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 // The published command against dist/server.mjs: `npm test` builds first.
 const BIN = new URL('../../bin/consentkit-ledger.mjs', import.meta.url).pathname;
@@ -15,6 +19,9 @@ const children = new Set<ChildProcessWithoutNullStreams>();
 export function runBin(args: string[], options: SpawnOptions = {}): BinRun {
   const env = { ...process.env };
   delete env.DATABASE_URL;
+  delete env.CONSENTKIT_LEDGER_KEY;
+  // A PostgreSQL ledger needs its key given; an SQLite one makes its own beside the file.
+  if (args.some((arg) => /^postgres(ql)?:\/\//.test(arg))) env.CONSENTKIT_LEDGER_KEY = TEST_KEY_PEM;
   const child = spawn(process.execPath, [BIN, ...args], { ...options, stdio: 'pipe', env }) as ChildProcessWithoutNullStreams;
   children.add(child);
   let output = '';

@@ -1,5 +1,20 @@
 import { expect, test } from 'vitest';
-import { GENESIS_HASH, chainHash, subjectHash, verifyLedger, type LedgerEntry, type LedgerRow, type LedgerStore } from '../../src/server/index';
+import {
+  GENESIS_HASH,
+  ackFor,
+  ackProblem,
+  chainHash,
+  checkpointHash,
+  checkpointProblem,
+  noticeHash,
+  subjectHash,
+  verifyLedger,
+  verifyWithCheckpoints,
+  type LedgerEntry,
+  type LedgerProof,
+  type LedgerRow,
+  type LedgerStore,
+} from '../../src/server/index';
 import { validateReceipt } from '../../src/server/validateReceipt';
 import { makeReceipt, NOW } from './ledgerFixture';
 
@@ -42,8 +57,9 @@ export function ledgerStoreContract(name: string, factory: StoreFactory): void {
       const first = makeReceipt();
       const second = makeReceipt({ subject: first.subject, previous: first.id });
       const stray = makeReceipt({ subject: first.subject, previous: first.id, timestamp: at(3_600_000) });
-      expect(await store.append(entries(first, second), { receivedAt: at(0) })).toEqual({ status: 'stored', stored: [first.id, second.id], duplicates: [] });
-      expect(await store.append(entries(second, stray, stray), { receivedAt: at(1000) })).toEqual({ status: 'stored', stored: [stray.id], duplicates: [second.id, stray.id] });
+      expect(await store.append(entries(first, second), { receivedAt: at(0) })).toMatchObject({ status: 'stored', stored: [first.id, second.id], duplicates: [] });
+      const again = await store.append(entries(second, stray, stray), { receivedAt: at(1000) });
+      expect(again).toMatchObject({ status: 'stored', stored: [stray.id], duplicates: [second.id, stray.id] });
 
       const page = await store.read(first.subject, { after: null, limit: 10 });
       expect(page.rows.map((row) => [row.id, row.flags])).toEqual([
@@ -56,6 +72,9 @@ export function ledgerStoreContract(name: string, factory: StoreFactory): void {
       expect(b.prevHash).toBe(a.hash);
       expect(c).toMatchObject({ prevHash: b.hash, receivedAt: at(1000), timestamp: stray.timestamp, subject: first.subject });
       expect(c.hash).toBe(chainHash(b.hash, { body: c.body, receivedAt: c.receivedAt, flags: c.flags }));
+      // What acknowledgements are signed from: stored ids, then duplicates with the row stored earlier.
+      const acked = (row: LedgerRow) => ({ id: row.id, subject: row.subject, hash: row.hash, receivedAt: row.receivedAt });
+      expect(again.status === 'stored' && again.rows).toEqual([acked(c), acked(b), acked(c)]);
       expect(JSON.parse(c.body)).toEqual(stray);
       expect(await verifyLedger(store)).toMatchObject({ ok: true, status: 'intact', receipts: 3, subjects: 1, flagged: { 'clock-skew': 1, 'previous-mismatch': 1 } });
     }));
@@ -88,7 +107,7 @@ export function ledgerStoreContract(name: string, factory: StoreFactory): void {
       const bystander = entries(makeReceipt());
       expect(await store.append([...bystander, ...entries(makeReceipt({ subject }))], { receivedAt: at(20_000), subjectLimit: limit })).toEqual({ status: 'limited', retryAfterMs: 40_000 });
       expect((await store.read(bystander[0]!.subject, { after: null, limit: 1 })).latest).toBeNull();
-      expect(await store.append(later, { receivedAt: at(20_000), subjectLimit: limit })).toEqual({ status: 'stored', stored: [], duplicates: [later[0]!.id] });
+      expect(await store.append(later, { receivedAt: at(20_000), subjectLimit: limit })).toMatchObject({ status: 'stored', stored: [], duplicates: [later[0]!.id] });
       expect(await store.append(entries(makeReceipt({ subject })), { receivedAt: at(60_001), subjectLimit: limit })).toMatchObject({ status: 'stored' });
     }));
 
@@ -128,4 +147,68 @@ export function ledgerStoreContract(name: string, factory: StoreFactory): void {
       expect(subjects.slice(0, 3).every((s) => s === subjects[0]) && subjects.slice(3).every((s) => s === subjects[3])).toBe(true);
       for (const group of [rows.slice(0, 3), rows.slice(3)]) expect(group.map((row) => row.seq)).toEqual([...group.map((row) => row.seq)].sort((x, y) => x - y));
     }));
+
+  test(`${name}: notices are filed once under the hash of their canonical JSON; missingNotices names the others`, () =>
+    withStore(factory, async (store) => {
+      const proof = needProof(store);
+      const canonical = '{"language":"fr","texts":{"banner":"Nous utilisons des cookies"},"v":1}';
+      const hash = noticeHash(canonical);
+      const other = noticeHash('{"language":"en","v":1}');
+      expect(await proof.putNotice(hash, canonical, at(0))).toBe(true);
+      expect(await proof.putNotice(hash, canonical, at(1000))).toBe(false);
+      expect(await proof.notice(hash)).toBe(canonical);
+      expect(await proof.notice(other)).toBeNull();
+      expect(await proof.missingNotices([hash, other])).toEqual([other]);
+      expect(await proof.missingNotices([])).toEqual([]);
+    }));
+
+  test(`${name}: acknowledgements are signed from the stored row, and the same bytes come back for a duplicate`, () =>
+    withStore(factory, async (store) => {
+      const proof = needProof(store);
+      const receipt = makeReceipt();
+      const first = await store.append(entries(receipt), { receivedAt: at(0) });
+      const again = await store.append(entries(receipt), { receivedAt: at(5000) });
+      if (first.status !== 'stored' || again.status !== 'stored') throw new Error('not stored');
+      const [row] = (await store.read(receipt.subject, { after: null, limit: 1 })).rows as [LedgerRow];
+      const ack = ackFor(first.rows![0]!, proof.key);
+      expect(ack).toMatchObject({ v: 1, receipt: receipt.id, subject: receipt.subject, hash: row.hash, receivedAt: at(0), keyId: proof.key.keyId });
+      expect(ackFor(again.rows![0]!, proof.key)).toEqual(ack);
+      expect(ackProblem(ack, proof.key.publicKey, proof.key.keyId)).toBeNull();
+      expect(ackProblem({ ...ack, receivedAt: at(1) }, proof.key.publicKey, proof.key.keyId)).toBe('its signature is not valid');
+    }));
+
+  test(`${name}: checkpoints commit to everything received, incrementally, and an erasure signs one in its own commit`, () =>
+    withStore(factory, async (store) => {
+      const proof = needProof(store);
+      const [a, b] = [makeReceipt(), makeReceipt()];
+      await store.append(entries(a, b, makeReceipt({ subject: a.subject, previous: a.id })), { receivedAt: at(0) });
+      const first = await proof.checkpoint(at(1000));
+      expect(first).toMatchObject({ v: 1, sequence: 1, previous: GENESIS_HASH, receipts: { lastSeq: expect.any(Number), held: 3, received: 3 }, tombstones: { count: 0, head: GENESIS_HASH } });
+      // Nothing new: no checkpoint.
+      expect(await proof.checkpoint(at(2000))).toBeNull();
+
+      await store.append(entries(makeReceipt({ subject: b.subject, previous: b.id })), { receivedAt: at(3000) });
+      const erased = await store.erase(a.subject, at(4000));
+      const log = await proof.checkpoints(0);
+      expect(log.map((cp) => cp.sequence)).toEqual([1, 2]);
+      const [, afterErasure] = log as [typeof first, NonNullable<typeof first>];
+      expect(afterErasure).toMatchObject({ at: at(4000), previous: checkpointHash(first!), receipts: { held: 2, received: 4 }, tombstones: { count: 1, head: erased!.tombstone.hash } });
+      expect(checkpointProblem(afterErasure, proof.key.publicKey, proof.key.keyId)).toBeNull();
+      expect(await proof.checkpoints(1, 1)).toEqual([afterErasure]);
+
+      // The rows left, with the tombstone, are exactly what the newest checkpoint signed.
+      const verified = await verifyWithCheckpoints({ ...store, rows: () => store.rows(), tombstones: () => store.tombstones(), proof }, {
+        keyId: proof.key.keyId,
+        publicKey: proof.key.publicKey,
+        checkpoints: [first],
+      });
+      expect(verified.ledger.status).toBe('intact');
+      expect(verified.checkpoints).toMatchObject({ status: 'intact', reference: { sequence: 2 }, archived: 1, newer: 1, uncovered: 0 });
+      expect(await proof.ledgerId()).toBe(first!.ledger);
+    }));
+}
+
+function needProof(store: LedgerStore): LedgerProof {
+  if (!store.proof) throw new Error('this contract needs a store opened with a key');
+  return store.proof;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPostgresStore, createSqliteStore, startLedgerServer, type LedgerStore } from '../../src/server/index';
+import { createPostgresStore, createSqliteStore, loadOrCreateLedgerKey, startLedgerServer, type LedgerStore } from '../../src/server/index';
 import { makeReceipt, NOW } from './ledgerFixture';
 import { killAll, runBin } from './ledgerProcess';
 import { createTempDatabase, DATABASE_URL, type TempDatabase } from './postgresFixture';
@@ -61,9 +61,9 @@ describe.skipIf(!DATABASE_URL)('consentkit-ledger on PostgreSQL', () => {
     expect(await query(url, "SELECT nspname FROM pg_namespace WHERE nspname = 'consentkit'")).toEqual([]);
 
     const first = await bin(['migrate', '--db', url]);
-    expect(first).toMatchObject({ code: 0, output: expect.stringContaining('applied migrations 1: schema at version 1') });
-    expect(await bin(['migrate', '--db', url])).toMatchObject({ code: 0, output: expect.stringContaining('nothing to migrate: schema at version 1') });
-    expect(await query(url, 'SELECT version FROM consentkit.migrations')).toEqual([{ version: 1 }]);
+    expect(first).toMatchObject({ code: 0, output: expect.stringContaining('applied migrations 1, 2: schema at version 2') });
+    expect(await bin(['migrate', '--db', url])).toMatchObject({ code: 0, output: expect.stringContaining('nothing to migrate: schema at version 2') });
+    expect(await query(url, 'SELECT version FROM consentkit.migrations')).toEqual([{ version: 1 }, { version: 2 }]);
 
     const store = await createPostgresStore(url);
     await fill(store);
@@ -85,7 +85,7 @@ describe.skipIf(!DATABASE_URL)('consentkit-ledger on PostgreSQL', () => {
     await query(newer, "INSERT INTO consentkit.migrations (version, name) VALUES (99, 'from the future')");
     const refused = await bin(['--db', newer, '--port', '0']);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain('is at version 99, newer than this consentkit (1)');
+    expect(refused.output).toContain('is at version 99, newer than this consentkit (2)');
 
     const wrong = await bin(['migrate', '--db', 'postgres://nobody:secret@127.0.0.1:1/none']);
     expect(wrong.code).toBe(1);
@@ -100,13 +100,18 @@ describe.skipIf(!DATABASE_URL)('consentkit-ledger on PostgreSQL', () => {
     sqlite.close();
     const target = await freshDatabase();
 
+    const archive = join(dir, 'checkpoints.jsonl');
+    expect((await bin(['checkpoints', '--db', file, '--out', archive])).code).toBe(0);
     const copied = await bin(['copy', '--from', file, '--to', target]);
     expect(copied).toMatchObject({ code: 0, output: expect.stringContaining('copied 3 receipts and 1 tombstones') });
     expect(copied.output).toContain('both verify');
     expect(await bin(['verify', '--db', file])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 3 receipts, 1 subjects, 1 tombstones') });
     expect(await bin(['verify', '--db', target])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 3 receipts, 1 subjects, 1 tombstones') });
+    // The ledger's id, notices and checkpoint log move too: checkpoints archived before the move still verify the copy.
+    expect(await bin(['verify', '--db', target, '--checkpoints', archive, '--key', file + '.key'])).toMatchObject({ code: 0, output: expect.stringContaining('checkpoints OK') });
 
-    const store = await createPostgresStore(target);
+    // The PostgreSQL ledger signs with the file's key (what --key gives the bin): the same acks, byte for byte.
+    const store = await createPostgresStore({ connection: target, key: loadOrCreateLedgerKey(file + '.key') });
     const server = await startLedgerServer({ store, port: 0, clock: () => NOW, rateLimit: false });
     expect(await (await fetch(`${server.endpoint}/subjects/${subject}`)).text()).toBe(answer);
     const next = makeReceipt({ subject });

@@ -115,7 +115,7 @@ describe.skipIf(!DATABASE_URL)('ledger processes sharing PostgreSQL', () => {
     expect(await audit(tally)).toEqual({ rows: 20_000, ids: 20_000, subjects: 50, missing: 0, doubled: 0 });
     expect([...tally.storedClaims.values()].reduce((a, b) => a + b, 0)).toBe(20_000);
     const migrations = await sql.query('SELECT version FROM consentkit.migrations');
-    expect(migrations.rows).toEqual([{ version: 1 }]);
+    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }]);
 
     const verified = await verifyBin(database.url);
     expect(verified.output).toContain('ledger OK: 20000 receipts, 50 subjects, 0 tombstones');

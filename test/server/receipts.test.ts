@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { makeReceipt, NOW, startTempLedger, type TempLedger } from './ledgerFixture';
+import { makeReceipt, NOW, startTempLedger, type TempLedger, withoutAcks } from './ledgerFixture';
 
 let ledger: TempLedger;
 beforeAll(async () => {
@@ -33,10 +33,10 @@ test('a replayed batch stores nothing and lists the duplicates, sent as a beacon
   expect(first.status).toBe(201);
   const replay = await ledger.post([a, b, b], { 'content-type': 'text/plain;charset=UTF-8' });
   expect(replay.status).toBe(201);
-  expect(await replay.json()).toEqual({ stored: [b.id], duplicates: [a.id, b.id], erased: [] });
+  expect(await replay.json()).toMatchObject({ stored: [b.id], duplicates: [a.id, b.id], erased: [] });
   const again = await ledger.post([a, b]);
   expect(again.status).toBe(200);
-  expect(await again.json()).toEqual({ stored: [], duplicates: [a.id, b.id], erased: [] });
+  expect(await again.json()).toMatchObject({ stored: [], duplicates: [a.id, b.id], erased: [] });
 });
 
 test('GET returns exactly what was posted in receive order, the last received as the decision, and the server receive time', async () => {
@@ -54,7 +54,7 @@ test('GET returns exactly what was posted in receive order, the last received as
   const response = await fetch(ledger.at(`/subjects/${subject}`));
   expect(response.status).toBe(200);
   const body = await response.json();
-  expect(body.receipts).toEqual([accepted, withdrawn, saved]);
+  expect(withoutAcks(body.receipts)).toEqual([accepted, withdrawn, saved]);
   const receivedAt = new Date(NOW).toISOString();
   expect(body.decision).toEqual({ subject, categories: saved.categories, policyVersion: '2018-05-24', decidedAt: saved.timestamp, receivedAt, receipt: saved.id, gpc: false });
   expect(body.ledger).toEqual([accepted, withdrawn, saved].map((r) => ({ id: r.id, receivedAt, hash: expect.stringMatching(/^[0-9a-f]{64}$/), flags: [] })));
@@ -85,9 +85,9 @@ test('a receipt from a browser whose clock is far off is stored, flagged clock-s
   const behind = makeReceipt({ subject, previous: ahead.id, timestamp: '1999-12-31T23:59:59.000Z' });
   const response = await ledger.post([ahead, behind]);
   expect(response.status).toBe(201);
-  expect(await response.json()).toEqual({ stored: [ahead.id, behind.id], duplicates: [], erased: [] });
+  expect(await response.json()).toMatchObject({ stored: [ahead.id, behind.id], duplicates: [], erased: [] });
   const body = await (await fetch(ledger.at(`/subjects/${subject}`))).json();
-  expect(body.receipts).toEqual([ahead, behind]);
+  expect(withoutAcks(body.receipts)).toEqual([ahead, behind]);
   expect(body.ledger).toEqual([
     { id: ahead.id, receivedAt: new Date(NOW).toISOString(), hash: expect.any(String), flags: ['clock-skew'] },
     { id: behind.id, receivedAt: new Date(NOW).toISOString(), hash: expect.any(String), flags: ['clock-skew'] },
@@ -102,7 +102,7 @@ test("another subject's GET sees none of it, and an unknown or malformed subject
   const theirs = makeReceipt();
   await ledger.post([mine, theirs]);
   const body = await (await fetch(ledger.at(`/subjects/${theirs.subject}`))).json();
-  expect(body.receipts).toEqual([theirs]);
+  expect(withoutAcks(body.receipts)).toEqual([theirs]);
   expect(JSON.stringify(body)).not.toContain(mine.subject);
   expect(JSON.stringify(body)).not.toContain(mine.id);
   expect((await fetch(ledger.at(`/subjects/${makeReceipt().subject}`))).status).toBe(404);
@@ -131,6 +131,6 @@ test('the server closed and restarted on the same file keeps everything', async 
   await ledger.post([receipt]);
   await ledger.restart();
   const body = await (await fetch(ledger.at(`/subjects/${receipt.subject}`))).json();
-  expect(body.receipts).toEqual([receipt]);
+  expect(withoutAcks(body.receipts)).toEqual([receipt]);
   expect((await (await ledger.post([receipt])).json()).duplicates).toEqual([receipt.id]);
 });

@@ -205,7 +205,7 @@ test('a ledger written before flags existed (schema 1) verifies as it is, and is
 
   expect(await verifyFile()).toMatchObject({ status: 'intact', receipts: 1 });
   store = createSqliteStore(dbPath());
-  expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+  expect(store.db.pragma('user_version', { simple: true })).toBe(3);
   append(makeReceipt({ subject: receipt.subject, previous: receipt.id }));
   expect(await verifyFile()).toMatchObject({ status: 'intact', receipts: 2, flagged: { 'clock-skew': 0, 'previous-mismatch': 0 } });
 });
