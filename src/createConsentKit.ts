@@ -66,7 +66,7 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
     gpc: platform.page.globalPrivacyControl(),
     language,
     // The notice's SHA-256 once computed; until then, and on plain http, the 64-bit digest of its canonical JSON.
-    shownHash: () => notice?.noticeHash(),
+    shownHash: () => notice?.currentHash(),
     shownText: () => notice?.noticeJson(),
     ...services,
   });

@@ -6,7 +6,7 @@ export interface NoticeDigest {
   /** The canonical JSON of the notice, built on first use: the body of its upload, and what the 64-bit digest digests. */
   noticeJson(): string;
   /** `sha256:…` of `noticeJson()` once `hashNotice` computed it; undefined before, and where the page has no Web Crypto. */
-  noticeHash(): string | undefined;
+  currentHash(): string | undefined;
   /** Computes the SHA-256, once; later calls share the first. Never rejects: on failure there is no SHA-256. */
   hashNotice(): Promise<void>;
 }
@@ -23,7 +23,7 @@ export function createNoticeDigest(build: () => object, sha256?: Sha256): Notice
   const noticeJson = () => (json ??= canonicalJson(build()));
   return {
     noticeJson,
-    noticeHash: () => hash,
+    currentHash: () => hash,
     hashNotice: () =>
       (hashing ??= sha256
         ? sha256Hash(noticeJson(), sha256).then(

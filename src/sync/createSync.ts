@@ -147,7 +147,7 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
    * page shows can be uploaded.
    */
   async function noticeHeld(missing: unknown[]): Promise<boolean> {
-    const hash = notice?.noticeHash();
+    const hash = notice?.currentHash();
     if (!hash || !missing.includes(hash) || uploaded().includes(hash)) return true;
     const response = await request(endpoint + '/notices', 'POST', notice!.noticeJson());
     const answer = readAnswer(response?.status ?? null);

@@ -39,8 +39,8 @@ test.each(CONFIGS)('the notice in %s hashes to what the ledger computes from the
   const received: unknown = JSON.parse(digest.noticeJson());
   expect(digest.noticeJson()).toBe(ledgerCanonicalJson(received));
   expect(digest.noticeJson()).toBe(ledgerCanonicalJson(notice));
-  expect(digest.noticeHash()).toBe('sha256:' + sha256Hex(ledgerCanonicalJson(received)));
-  expect(digest.noticeHash()).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(digest.currentHash()).toBe('sha256:' + sha256Hex(ledgerCanonicalJson(received)));
+  expect(digest.currentHash()).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(received).toMatchObject({ v: 1, language });
 });
 
@@ -56,14 +56,14 @@ test('the fallback digest is the 64-bit digest of the same canonical JSON, so an
   const { config } = normalizeConfig({});
   const notice = shownNotice(config, textsFor('en', config.texts), 'en');
   const digest = createNoticeDigest(() => notice);
-  expect(digest.noticeHash()).toBeUndefined();
+  expect(digest.currentHash()).toBeUndefined();
   expect(shownHash(digest.noticeJson())).toBe(shownHash(ledgerCanonicalJson(notice)));
 });
 
 test('a Web Crypto that fails leaves the 64-bit digest, and never rejects', async () => {
   const digest = createNoticeDigest(() => ({ v: 1, language: 'en' }), () => Promise.reject(new Error('NotSupportedError')));
   await expect(digest.hashNotice()).resolves.toBeUndefined();
-  expect(digest.noticeHash()).toBeUndefined();
+  expect(digest.currentHash()).toBeUndefined();
 });
 
 test('the notice is built once, when first asked for, and hashed once', async () => {

@@ -33,7 +33,7 @@ function loadPage(browser: Browser, endpoint: string, { hasWebCrypto = true, lan
   const { config } = normalizeConfig({ endpoint, policyVersion: '2018-05-24', policyUrl: '/privacy', categories: { analytics: { services: [{ name: 'Matomo', cookies: ['_pk_*'] }] } } });
   const notice = createNoticeDigest(() => shownNotice(config, textsFor(language, config.texts), language), hasWebCrypto ? webCrypto : undefined);
   const platform = createMemoryPlatform({ clock: { now: () => Date.now() } });
-  const core = createConsentCore(config, { slot: browser.slot, store: browser.store, clock: platform.clock, language, shownHash: notice.noticeHash, shownText: notice.noticeJson });
+  const core = createConsentCore(config, { slot: browser.slot, store: browser.store, clock: platform.clock, language, shownHash: notice.currentHash, shownText: notice.noticeJson });
   const errors: ConsentError[] = [];
   core.on('error', (error) => errors.push(error));
   const sync = createSync(core, { platform, store: browser.store, notice, random: () => 0 });
