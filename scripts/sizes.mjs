@@ -15,14 +15,14 @@ export const BUDGETS = {
    * so this budget holds today's figure with 38 B of slack: the build may
    * shrink, never grow unnoticed.
    *
-   * Raised by 701 B for proof the visitor can keep (issue 15): the notice
+   * Raised by 710 B for proof the visitor can keep (issue 15): the notice
    * hashed with SHA-256 by Web Crypto, its canonical JSON and upload, the
    * ledger's signed acknowledgements kept in the receipt log, and the notices
    * `ck.access()` resolves. The script tag measured 12,662 B before and
-   * 13,363 B after; the 400 B target set for this work is not met (see
+   * 13,372 B after; the 400 B target set for this work is not met (see
    * docs/sync.md, *Acknowledgements and notices*).
    */
-  'dist/consentkit.min.js': 13401,
+  'dist/consentkit.min.js': 13410,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
   'headless core (createConsentCore)': 2400,
 };

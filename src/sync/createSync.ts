@@ -4,11 +4,11 @@ import type { Receipt } from '../core/receipt';
 import { addAcks, logKeyOf, readReceiptLog } from '../core/receiptLog';
 import type { KeyValueStore } from '../core/storage';
 import type { Platform, TimerId } from '../platform/Platform';
-import type { Notice } from '../ui/shownText';
 import { BATCH_SIZE, hasExpired, planStep } from './outbox';
 import { readAnswer } from './readAnswer';
 import { retryDelay, type Backoff } from './retryDelay';
-import { addPage, isSubjectPage, type SubjectRecords } from './subjectRecords';
+import { readNotices, readSubjectPages } from './readSubjectRecords';
+import type { SubjectRecords } from './subjectRecords';
 
 export type { SubjectRecords } from './subjectRecords';
 
@@ -246,33 +246,6 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
     return response?.ok ? response.json().catch(() => null) : null;
   };
 
-  /** Every page of this subject's records, following `next`; null when any page is unavailable. */
-  async function readAllPages(s: string): Promise<SubjectRecords | null> {
-    let records: SubjectRecords | null = null;
-    const cursors = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const query: string = cursor === null ? '' : '?cursor=' + encodeURIComponent(cursor);
-      const page = await getJson(subjectUrl(s) + query);
-      if (!isSubjectPage(page)) return null;
-      records = addPage(records, page);
-      cursor = page.next ?? null;
-      // A cursor seen before would loop forever.
-      if (cursor !== null && cursors.has(cursor)) return null;
-      if (cursor !== null) cursors.add(cursor);
-    } while (cursor !== null);
-    return records;
-  }
-
-  /** The archived notice of each distinct `sha256:` hash among the receipts, fetched once each; null where the ledger has none. */
-  async function readNotices(receipts: Receipt[]): Promise<Record<string, Notice | null>> {
-    const notices: Record<string, Notice | null> = {};
-    for (const { shownHash: hash } of receipts) {
-      if (/^sha256:[0-9a-f]{64}$/.test(hash) && !(hash in notices)) notices[hash] = (await getJson(endpoint + '/notices/' + hash)) as Notice | null;
-    }
-    return notices;
-  }
-
   const cleanups: Array<() => void> = [];
   if (live) {
     cleanups.push(
@@ -304,7 +277,7 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
       if (live && s !== undefined) {
         // Flushed first, so that the answer includes what this browser still holds.
         await flush();
-        records = await readAllPages(s);
+        records = await readSubjectPages(getJson, subjectUrl(s));
       }
       if (!records) {
         core.reportError('access', 'no records', s);
@@ -312,7 +285,7 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
       }
       // Acknowledgements whose answer never came (a beacon's) are kept now.
       addAcks(store, logKey, records.receipts.map((r) => r.ack));
-      records.notices = await readNotices(records.receipts);
+      records.notices = await readNotices(getJson, endpoint, records.receipts);
       return records;
     },
     async erase() {
