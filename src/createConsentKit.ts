@@ -1,6 +1,7 @@
 import type { ConsentKitConfig, Plugin } from './core/config';
 import { chooseLanguage } from './core/chooseLanguage';
 import { createConsentCore, type ConsentCore, type CoreServices } from './core/createConsentCore';
+import { createNoticeDigest } from './core/noticeDigest';
 import { normalizeConfig } from './core/normalizeConfig';
 import { createGating } from './gating/createGating';
 import { builtInIntegrations } from './integrations/builtInIntegrations';
@@ -10,7 +11,7 @@ import type { Platform } from './platform/Platform';
 import { createSync, type Sync } from './sync/createSync';
 import { createPlaceholder } from './ui/createPlaceholder';
 import { createUi, BUILT_IN_LANGUAGES, type Ui } from './ui/createUi';
-import { shownText } from './ui/shownText';
+import { shownNotice } from './ui/shownText';
 import { textsFor } from './ui/texts';
 
 /** The kit a page gets: the headless core plus the banner, gating and sync. */
@@ -53,9 +54,9 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
   const { config, errors } = normalizeConfig(input);
   const language = chooseLanguage(config.language, [...BUILT_IN_LANGUAGES, ...Object.keys(config.texts)], platform.page.languages);
   const texts = textsFor(language, config.texts);
-  // What the banner and dialog say, computed from the texts without building them, once, when a first
-  // decision digests it. Without a page nothing is shown, and the digest stays that of ''.
-  let notice: string | undefined;
+  // What the banner and dialog say, computed from the texts without building them, and hashed
+  // once, off the critical path (below). Without a page nothing is shown: the digest stays that of ''.
+  const notice = doc ? createNoticeDigest(() => shownNotice(config, texts, language), platform.sha256) : undefined;
   let ui: Ui | undefined;
   const store = services.store ?? platform.local;
   const core = createConsentCore(config, {
@@ -64,7 +65,9 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
     clock: platform.clock,
     gpc: platform.page.globalPrivacyControl(),
     language,
-    shownText: () => (doc ? (notice ??= shownText(config, texts)) : undefined),
+    // The notice's SHA-256 once computed; until then, and on plain http, the 64-bit digest of its canonical JSON.
+    shownHash: () => notice?.currentHash(),
+    shownText: () => notice?.noticeJson(),
     ...services,
   });
   const { emit: _emit, renewSubject: _renewSubject, ...api } = core;
@@ -84,7 +87,7 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
   for (const message of errors) reportLater('config', message);
 
   // The outbox first: a decision taken while anything else starts must not miss it.
-  const sync = createSync(core, { platform, store });
+  const sync = createSync(core, { platform, store, ...(notice && { notice }) });
   cleanups.push(sync.destroy);
   // Then integrations, ours before the site's: Consent Mode's default must precede any activated tag.
   for (const plugin of [...builtInIntegrations(core, platform), ...(config.plugins as Array<Plugin<ConsentCore>>)]) {
@@ -101,6 +104,8 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
     ui = createUi(core, { document: doc, language, texts });
     cleanups.push(ui.destroy);
   }
+  // The notice's SHA-256, right after start-up: a decision taken before it is ready records the 64-bit digest.
+  if (notice) platform.timers.set(notice.hashNotice, 0);
   return {
     ...api,
     // flush, access and erase; its destroy is overridden below.

@@ -17,6 +17,8 @@ export type {
 } from './core/config';
 export type { DecisionOptions } from './core/createConsentCore';
 export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
+export type { Acknowledgement, LocalReceipt } from './core/acknowledgement';
+export type { Notice, NoticeCategory } from './ui/shownText';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
 export type { SyncResult } from './sync/createSync';
 export type { SubjectRecords } from './sync/subjectRecords';

@@ -5,7 +5,7 @@ import { shownHash } from './shownHash';
 import type { ResolvedConfig } from './normalizeConfig';
 import type { Receipt, ReceiptAction, ReceiptSource } from './receipt';
 import { decodeRecord, type StoredRecord } from './record';
-import { readReceiptLog, writeReceiptLog } from './receiptLog';
+import { logKeyOf, readReceiptLog, writeReceiptLog } from './receiptLog';
 import type { ConsentEvents, ConsentState, PromptReason } from './state';
 import type { Clock, KeyValueStore, RecordSlot } from './storage';
 
@@ -25,6 +25,8 @@ export interface CoreServices {
   language?: string;
   /** The texts the visitor was shown, digested into `shownHash`; undefined counts as ''. @default '' */
   shownText?: () => string | undefined;
+  /** The receipt's `shownHash`, when known at the decision (the notice's SHA-256); undefined: the 64-bit digest of `shownText`. */
+  shownHash?: () => string | undefined;
 }
 
 export interface DecisionOptions {
@@ -45,7 +47,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const { slot, store, clock = Date, newId = nanoid, language = 'en' } = services;
   const gpc = services.gpc === true;
   const { policyVersion, cookie } = config;
-  const logKey = cookie.name + ':receipts';
+  const logKey = logKeyOf(cookie.name);
   const ids = config.categories.map((c) => c.id);
   /** Each service's id, with its category's. */
   const serviceCategory = new Map(config.categories.flatMap((c) => c.services.map((service) => [service.id, c.id])));
@@ -168,7 +170,7 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
       policy: { version: policyVersion, url: config.policyUrl },
       language,
       previous,
-      shownHash: shownHash(services.shownText?.()),
+      shownHash: services.shownHash?.() ?? shownHash(services.shownText?.()),
       gpc,
     };
     const reason = renewing ? 'subject-erased' : promptReason();

@@ -1,3 +1,4 @@
+import type { Sha256 } from '../core/shownHash';
 import type { Clock, KeyValueStore } from '../core/storage';
 
 /** Where and for how long a cookie is written. */
@@ -94,4 +95,6 @@ export interface Platform {
   /** Opens a channel to the site's other tabs; close it when done. */
   openTabChannel(): TabChannel;
   page: PageInfo;
+  /** SHA-256 by Web Crypto (`crypto.subtle.digest`); absent where the page has none (a plain-http origin). */
+  sha256?: Sha256;
 }

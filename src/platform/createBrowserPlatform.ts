@@ -14,7 +14,10 @@ import { watchPage } from './watchPage';
 export function createBrowserPlatform(win: (Window & typeof globalThis) | null = globalThis.window ?? null): Platform {
   const doc = win?.document ?? null;
   const nav = win?.navigator;
+  // Only in a secure context (https, localhost): elsewhere receipts keep the 64-bit digest.
+  const subtle = globalThis.crypto?.subtle;
   return {
+    ...(subtle && { sha256: (bytes: Uint8Array<ArrayBuffer>) => subtle.digest('SHA-256', bytes) }),
     cookies: createCookieJar(() => (doc ? win!.location : null)),
     local: createWebStoreOn(() => win!.localStorage),
     session: createWebStoreOn(() => win!.sessionStorage),

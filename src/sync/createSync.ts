@@ -1,12 +1,14 @@
 import type { ConsentCore } from '../core/createConsentCore';
+import type { NoticeDigest } from '../core/noticeDigest';
 import type { Receipt } from '../core/receipt';
-import { readReceiptLog } from '../core/receiptLog';
+import { addAcks, logKeyOf, readReceiptLog } from '../core/receiptLog';
 import type { KeyValueStore } from '../core/storage';
 import type { Platform, TimerId } from '../platform/Platform';
 import { BATCH_SIZE, hasExpired, planStep } from './outbox';
 import { readAnswer } from './readAnswer';
-import { retryDelay } from './retryDelay';
-import { addPage, isSubjectPage, type SubjectRecords } from './subjectRecords';
+import { retryDelay, type Backoff } from './retryDelay';
+import { readNotices, readSubjectPages } from './readSubjectRecords';
+import type { SubjectRecords } from './subjectRecords';
 
 export type { SubjectRecords } from './subjectRecords';
 
@@ -25,6 +27,8 @@ export interface SyncOptions {
   store?: KeyValueStore;
   /** A number in [0, 1) for the backoff's jitter. @default Math.random */
   random?: () => number;
+  /** The notice this page shows, uploaded when the ledger lacks it. @default none: nothing is uploaded */
+  notice?: NoticeDigest;
 }
 
 export interface Sync {
@@ -57,10 +61,12 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
  * time, so a receipt another tab delivered is not sent again here, and one
  * another tab added is not overwritten.
  */
-export function createSync(core: ConsentCore, { platform, store = platform.local, random = () => Math.random() }: SyncOptions): Sync {
+export function createSync(core: ConsentCore, { platform, store = platform.local, random = () => Math.random(), notice }: SyncOptions): Sync {
   const { endpoint, cookie } = core.config;
   const { transport, timers, clock } = platform;
   const key = cookie.name + ':outbox';
+  const logKey = logKeyOf(cookie.name);
+  const noticesKey = cookie.name + ':notices';
   const url = endpoint + '/receipts';
   const read = () => readReceiptLog(store, key);
   // No length limit, unlike the receipt log: an undelivered receipt is proof kept nowhere else.
@@ -111,6 +117,50 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
     core.reportError('sync', `receipt ${expired} undelivered for 30 days; dropped`, { receipts: expired });
   };
 
+  /** Waits `backoff` (or the ledger's Retry-After) before the next attempt, and says so in an `error` event. */
+  const retryLater = (response: Response | null, backoff: Backoff, what: string, detail: object) => {
+    const wait = retryDelay(failures, random(), response?.headers.get('retry-after'), clock.now(), backoff);
+    failures += 1;
+    if (live) {
+      stop();
+      retry = timers.set(flush, wait);
+    }
+    const status = response?.status ?? null;
+    const answer = status === null ? 'no answer' : `status ${status}`;
+    core.reportError('sync', `${what} not delivered (${answer}); kept, retrying in ${seconds(wait)}`, { ...detail, status, retryIn: wait });
+  };
+
+  /** The `sha256:` hashes of the notices this browser uploaded: never uploaded again from here. Unreadable counts as none. */
+  const uploaded = (): string[] => {
+    try {
+      return [JSON.parse(store.get(noticesKey) ?? '[]')].flat();
+    } catch {
+      return [];
+    }
+  };
+
+  /**
+   * Makes sure the ledger holds the notice of receipts it just stored:
+   * uploads this page's notice (`POST {endpoint}/notices`) when the answer
+   * lists its hash in `missingNotices` and this browser never uploaded it.
+   * False when the upload failed and waits for a retry. Only the notice this
+   * page shows can be uploaded.
+   */
+  async function noticeHeld(missing: unknown[]): Promise<boolean> {
+    const hash = notice?.currentHash();
+    if (!hash || !missing.includes(hash) || uploaded().includes(hash)) return true;
+    const response = await request(endpoint + '/notices', 'POST', notice!.noticeJson());
+    const answer = readAnswer(response?.status ?? null);
+    if (answer.kind === 'failed') {
+      retryLater(response, answer.backoff, `notice ${hash}`, { notice: hash });
+      return false;
+    }
+    // Refused for good (too large, invalid): sending it again would not help.
+    store.set(noticesKey, JSON.stringify([...uploaded(), hash]));
+    if (answer.kind === 'refused') core.reportError('sync', `notice ${hash} refused`, { notice: hash, status: response!.status });
+    return true;
+  }
+
   /** The ledger erased the subject of these receipts: if it is this visitor's, the decision goes on under a new one. */
   const renewIfErased = (receipts: Receipt[]) => {
     // Another tab may have started a new subject already.
@@ -125,6 +175,8 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
     // synchronous work: a decision is in the outbox first.
     await last;
     queued = undefined;
+    // Started at page load, it takes a moment: a notice to upload needs its SHA-256.
+    await notice?.hashNotice();
     let sent = 0;
     let size = BATCH_SIZE;
     let asked = false;
@@ -136,15 +188,21 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
         asked = true;
         const response = await request(url, 'POST', body(batch));
         const status = response?.status ?? null;
-        const erasure = status === 410 ? await response!.json().catch(() => null) : null;
-        const step = planStep(batch, readAnswer(status, erasure));
+        const answer = response?.ok || status === 410 ? await response!.json().catch(() => null) : null;
+        const step = planStep(batch, readAnswer(status, answer));
         if (step.oneByOne) {
           size = 1;
           continue;
         }
+        if (step.delivered.length > 0) {
+          const { acks, missingNotices } = (answer ?? {}) as { acks?: unknown; missingNotices?: unknown };
+          addAcks(store, logKey, acks);
+          // Until the ledger holds their notice too, the receipts stay in the outbox: a retry sends them again.
+          if (!(await noticeHeld([missingNotices].flat()))) break;
+          failures = 0;
+        }
         drop(step.remove);
         sent += step.delivered.length;
-        if (step.delivered.length > 0) failures = 0;
         if (step.refused.length > 0) core.reportError('sync', `receipt ${step.refused} refused`, { receipts: step.refused, status });
         if (step.erased.length > 0) {
           core.reportError('sync', `receipt ${step.erased} belongs to a subject the ledger erased; dropped, and the decision recorded under a new subject`, {
@@ -155,14 +213,7 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
         }
         if (step.retry) {
           const ids = batch.map((r) => r.id);
-          const wait = retryDelay(failures, random(), response?.headers.get('retry-after'), clock.now(), step.retry);
-          failures += 1;
-          if (live) {
-            stop();
-            retry = timers.set(flush, wait);
-          }
-          const answer = status === null ? 'no answer' : `status ${status}`;
-          core.reportError('sync', `receipt ${ids} not delivered (${answer}); kept, retrying in ${seconds(wait)}`, { receipts: ids, status, retryIn: wait });
+          retryLater(response, step.retry, `receipt ${ids}`, { receipts: ids });
           break;
         }
       }
@@ -189,24 +240,11 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
   const subject = () => core.get()?.subject ?? core.receipts().pop()?.subject;
   const subjectUrl = (s: string) => endpoint + '/subjects/' + encodeURIComponent(s);
 
-  /** Every page of this subject's records, following `next`; null when any page is unavailable. */
-  async function readAllPages(s: string): Promise<SubjectRecords | null> {
-    let records: SubjectRecords | null = null;
-    const cursors = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const query: string = cursor === null ? '' : '?cursor=' + encodeURIComponent(cursor);
-      const response = await request(subjectUrl(s) + query, 'GET');
-      const page: unknown = response?.ok ? await response.json().catch(() => null) : null;
-      if (!isSubjectPage(page)) return null;
-      records = addPage(records, page);
-      cursor = page.next ?? null;
-      // A cursor seen before would loop forever.
-      if (cursor !== null && cursors.has(cursor)) return null;
-      if (cursor !== null) cursors.add(cursor);
-    } while (cursor !== null);
-    return records;
-  }
+  /** The JSON body of a 2xx answer to a GET; null for anything else. */
+  const getJson = async (path: string): Promise<unknown> => {
+    const response = await request(path, 'GET');
+    return response?.ok ? response.json().catch(() => null) : null;
+  };
 
   const cleanups: Array<() => void> = [];
   if (live) {
@@ -239,9 +277,15 @@ export function createSync(core: ConsentCore, { platform, store = platform.local
       if (live && s !== undefined) {
         // Flushed first, so that the answer includes what this browser still holds.
         await flush();
-        records = await readAllPages(s);
+        records = await readSubjectPages(getJson, subjectUrl(s));
       }
-      if (!records) core.reportError('access', 'no records', s);
+      if (!records) {
+        core.reportError('access', 'no records', s);
+        return null;
+      }
+      // Acknowledgements whose answer never came (a beacon's) are kept now.
+      addAcks(store, logKey, records.receipts.map((r) => r.ack));
+      records.notices = await readNotices(getJson, endpoint, records.receipts);
       return records;
     },
     async erase() {

@@ -1,13 +1,21 @@
-import type { Receipt } from '../core/receipt';
+import type { LocalReceipt } from '../core/acknowledgement';
 import type { ConsentState } from '../core/state';
+import type { Notice } from '../ui/shownText';
 
 /** The ledger's answer to `GET {endpoint}/subjects/{subject}` (right of access and portability), all pages together. */
 export interface SubjectRecords {
   subject: string;
   decision: ConsentState | null;
-  receipts: Receipt[];
+  /** Oldest first, each with the ledger's signed acknowledgement (`ack`) where it sent one. */
+  receipts: LocalReceipt[];
   /** What the ledger recorded of each receipt: when it arrived and its place in the hash chain. */
   ledger?: Array<{ id: string; receivedAt: string; hash: string; [field: string]: unknown }>;
+  /**
+   * The text each receipt was given under: per distinct `sha256:` `shownHash`
+   * of the receipts, the notice the ledger archived under it, or null when it
+   * holds none. Receipts with a 64-bit digest have no archived notice.
+   */
+  notices?: Record<string, Notice | null>;
 }
 
 /** One page of that answer: `next` is the cursor of the following page, null on the last. */

@@ -1,4 +1,6 @@
-import type { Receipt, ReceiptSource } from '../core/receipt';
+import type { Acknowledgement, LocalReceipt } from '../core/acknowledgement';
+import type { ReceiptSource } from '../core/receipt';
+import type { Notice } from '../ui/shownText';
 
 /** A purpose in the Kantara Consent Receipt v1.1 shape. */
 export interface KantaraPurpose {
@@ -38,6 +40,12 @@ export interface KantaraReceipt {
   services: Array<{ service: string; purposes: KantaraPurpose[] }>;
   sensitive: boolean;
   spiCat: string[];
+  /** Extension: the receipt's `shownHash`, the reference of the notice the visitor was shown. */
+  noticeHash: string;
+  /** Extension: that notice, its texts layer by layer, when given in the options (from `ck.access()`'s `notices`). */
+  notice?: Notice;
+  /** Extension: the ledger's signed acknowledgement, when the receipt holds one. */
+  ack?: Acknowledgement;
 }
 
 export interface KantaraOptions {
@@ -51,6 +59,8 @@ export interface KantaraOptions {
   policyUrl?: string;
   /** Per category id: overrides of the purpose (label, Kantara categories, third parties…). @default {} */
   purposes?: Record<string, Partial<KantaraPurpose>>;
+  /** The notice the receipt was given under, e.g. `(await ck.access()).notices[receipt.shownHash]`. @default none: only its hash */
+  notice?: Notice | null;
 }
 
 const COLLECTION_METHODS: Record<ReceiptSource, string> = {
@@ -72,9 +82,11 @@ const PURPOSE_DEFAULTS: Record<string, { purposeCategory: string; piiCategory: s
 
 /**
  * Exports a receipt in the Kantara Consent Receipt v1.1 shape. Only granted
- * categories become purposes: a receipt records what was agreed to.
+ * categories become purposes: a receipt records what was agreed to. Three
+ * members the specification lacks are added: `noticeHash` (always), the
+ * `notice` itself when given, and the ledger's `ack` when the receipt has one.
  */
-export function toKantaraReceipt(receipt: Receipt, options: KantaraOptions): KantaraReceipt {
+export function toKantaraReceipt(receipt: LocalReceipt, options: KantaraOptions): KantaraReceipt {
   const purposes = Object.keys(receipt.categories)
     .filter((id) => receipt.categories[id] === true)
     .map((id): KantaraPurpose => {
@@ -103,5 +115,8 @@ export function toKantaraReceipt(receipt: Receipt, options: KantaraOptions): Kan
     services: [{ service: options.service ?? 'website', purposes }],
     sensitive: false,
     spiCat: [],
+    noticeHash: receipt.shownHash,
+    ...(options.notice && { notice: options.notice }),
+    ...(receipt.ack && { ack: receipt.ack }),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { createTestLedger } from '../sync/ledger';
+import { createProofLedger } from '../sync/proofLedger';
 import { launchChromium } from './chromium';
 
 let browser: Browser;
@@ -75,5 +76,41 @@ test('a decision taken right before leaving the page arrives by beacon, stored o
   expect(byBeacon?.ids).toEqual([id]);
   expect([...ledger.stored.keys()]).toEqual([id]);
   beaconArrived();
+  await context.close();
+});
+
+test('a decision is acknowledged: ck.receipts() shows the ack, and the notice is uploaded once, not again on reload', async () => {
+  // A stand-in for the ledger's proof protocol until the real one speaks it (test/sync/proofLedger.ts).
+  const ledger = createProofLedger();
+  server.route('/api/consent/receipts', ledger.route);
+  server.route('/api/consent/notices', ledger.route);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  const decide = () =>
+    page.evaluate(async () => {
+      const ck = window.consentkit!;
+      // flush() waits for the notice's SHA-256, computed right after start-up.
+      await ck.flush();
+      const receipt = ck.acceptAll();
+      await ck.flush();
+      return { receipt, local: ck.receipts().at(-1), stored: localStorage.getItem('consentkit:notices') };
+    });
+  const first = await decide();
+  expect(first.receipt.shownHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(first.local?.ack).toEqual(ledger.acks.get(first.receipt.id));
+  expect(first.local?.ack).toMatchObject({ v: 1, receipt: first.receipt.id, subject: first.receipt.subject, keyId: 'test-key-1' });
+  expect(ledger.requests).toEqual(['POST /receipts', 'POST /notices']);
+  expect([...ledger.notices.keys()]).toEqual([first.receipt.shownHash]);
+  expect(JSON.parse(ledger.notices.get(first.receipt.shownHash)!)).toMatchObject({ v: 1, language: 'en', banner: { title: 'Cookies' } });
+
+  // Even a ledger that lost it and asks again gets no second upload from this browser.
+  ledger.notices.clear();
+  await page.reload();
+  const second = await decide();
+  expect(second.receipt.shownHash).toBe(first.receipt.shownHash);
+  expect(second.local?.ack?.receipt).toBe(second.receipt.id);
+  expect(ledger.requests).toEqual(['POST /receipts', 'POST /notices', 'POST /receipts']);
+  expect(JSON.parse(second.stored ?? '[]')).toEqual([first.receipt.shownHash]);
   await context.close();
 });

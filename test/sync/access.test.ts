@@ -36,6 +36,7 @@ test('access() follows `next` through every page and returns one object with all
     decision: { ...decision, subject },
     receipts: [{ id: 'r1' }, { id: 'r2' }, { id: 'r3' }, { id: 'r4' }],
     ledger: ['1', '2', '3', '4'].map((n) => ({ id: 'r' + n, receivedAt: 't' + n, hash: 'h' + n })),
+    notices: {},
   });
   expect(requests).toEqual([
     'POST /api/consent/receipts',

@@ -204,7 +204,8 @@ test('access() returns what the ledger holds for this subject, after sending wha
   );
   const { core, sync } = loadPage(newBrowser(), ENDPOINT, { fetch });
   const receipt = core.acceptAll();
-  expect(await sync.access()).toEqual(records);
+  // With `notices` added: none of these receipts has a SHA-256 notice to look up.
+  expect(await sync.access()).toEqual({ ...records, notices: {} });
   expect(fetch.mock.calls.map(([url, init]) => `${init?.method} ${String(url)}`)).toEqual([
     `POST ${ENDPOINT}/receipts`,
     `GET ${ENDPOINT}/subjects/${receipt.subject}`,

@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest';
 import type { Receipt } from '../../src/core/receipt';
+import { normalizeConfig } from '../../src/core/normalizeConfig';
 import { toKantaraReceipt } from '../../src/sync/toKantaraReceipt';
+import { shownNotice } from '../../src/ui/shownText';
+import { textsFor } from '../../src/ui/texts';
 
 const receipt: Receipt = {
   id: 'V1StGXR8_Z5jdHi6B-myT',
@@ -42,4 +45,16 @@ test('a refusal lists only what the site needs to work', () => {
   const refusal = toKantaraReceipt({ ...receipt, action: 'reject-all', source: 'banner', categories: { necessary: true, analytics: false } }, { jurisdiction: 'FR', controller });
   expect(refusal.collectionMethod).toBe('web banner');
   expect(refusal.services[0]?.purposes.map((p) => p.purpose)).toEqual(['necessary']);
+});
+
+test('the export names the notice shown, includes its text when given, and the ledger acknowledgement the receipt holds', () => {
+  const { config } = normalizeConfig({ policyUrl: '/privacy' });
+  const notice = shownNotice(config, textsFor('fr', config.texts), 'fr');
+  const ack = { v: 1 as const, receipt: receipt.id, subject: receipt.subject, hash: 'h', receivedAt: '2026-11-29T16:00:01.000Z', keyId: 'k1', signature: 'sig' };
+  const full = toKantaraReceipt({ ...receipt, ack }, { jurisdiction: 'FR', controller, notice });
+  expect(full).toMatchObject({ noticeHash: 'abc', notice: { language: 'fr', banner: { buttons: ['Tout accepter', 'Tout refuser', 'Personnaliser', 'Continuer sans accepter'] } }, ack });
+  // Without them, the reference alone.
+  const bare = toKantaraReceipt(receipt, { jurisdiction: 'FR', controller, notice: null });
+  expect(bare.noticeHash).toBe('abc');
+  expect('notice' in bare || 'ack' in bare).toBe(false);
 });

@@ -12,6 +12,32 @@
     row.appendChild(td);
   }
 
+  /** The notice a receipt was given under, as the ledger archived it: each layer's texts, in reading order. */
+  function notice(row, records, r) {
+    var td = document.createElement('td');
+    var shown = records.notices && records.notices[r.shownHash];
+    if (!shown) {
+      td.textContent = 'Not archived (' + r.shownHash + ')';
+      return row.appendChild(td);
+    }
+    var details = document.createElement('details');
+    var summary = document.createElement('summary');
+    summary.textContent = 'Banner and preferences (' + shown.language + ')';
+    details.appendChild(summary);
+    var banner = shown.banner;
+    var categories = shown.preferences.categories.map(function (c) {
+      var services = c.services.map(function (s) { return s.name; }).join(', ');
+      return c.label + ': ' + c.description + (services ? ' (' + services + ')' : '');
+    });
+    [banner.title, banner.text, banner.buttons.join(' · '), shown.preferences.title].concat(categories, [shown.preferences.buttons.join(' · ')]).forEach(function (text) {
+      var p = document.createElement('p');
+      p.textContent = text;
+      details.appendChild(p);
+    });
+    td.appendChild(details);
+    row.appendChild(td);
+  }
+
   function render(records) {
     last = records;
     body.replaceChildren();
@@ -23,6 +49,9 @@
       cell(row, r.source);
       cell(row, Object.keys(r.categories).filter(function (c) { return r.categories[c]; }).join(', '));
       cell(row, r.policy.version);
+      notice(row, records, r);
+      // The ledger's signed acknowledgement: proof it accepted this receipt.
+      cell(row, r.ack ? 'Signed by key ' + r.ack.keyId + ', received ' + new Date(r.ack.receivedAt).toLocaleString() : 'No signed acknowledgement');
       body.appendChild(row);
     });
     status.textContent = receipts.length ? receipts.length + ' receipt(s) stored for you.' : 'No receipt is stored for you.';
