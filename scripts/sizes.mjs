@@ -14,27 +14,18 @@ export const BUDGETS = {
    * readable source measures 12,662 B; the 10,900 B target set for it is not
    * reached by the build (see docs/ui.md, *The build: mangling and budgets*),
    * so this budget holds today's figure with 38 B of slack: the build may
-<<<<<<< HEAD
-   * shrink, never grow unnoticed. +684 B for service-level consent and Save
-   * closing the dialog (issue 18, parts 1 and 2: 12,662 B → 13,346 B).
+   * shrink, never grow unnoticed. Raised since, by what each piece of
+   * work measured on its own (12,662 B before each):
+   * - +684 B: consent per service and Save closing the dialog (issue 18);
+   * - +255 B: the visual finish, switches drawn in CSS, sticky dialog
+   *   actions, the compact phone banner (issue 18);
+   * - +710 B: proof the visitor keeps, the SHA-256 notice, its upload and the
+   *   ledger's acknowledgements (issue 15; its 400 B target is not met).
+   * Issue 18's 700 B target for all of its parts is not met either (939 B).
    */
-  'dist/consentkit.min.js': 12700 + 684,
+  'dist/consentkit.min.js': 12700 + 684 + 255 + 710,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. +279 B for services (2,225 B → 2,504 B). */
   'headless core (createConsentCore)': 2400 + 279,
-=======
-   * shrink, never grow unnoticed.
-   *
-   * Raised by 710 B for proof the visitor can keep (issue 15): the notice
-   * hashed with SHA-256 by Web Crypto, its canonical JSON and upload, the
-   * ledger's signed acknowledgements kept in the receipt log, and the notices
-   * `ck.access()` resolves. The script tag measured 12,662 B before and
-   * 13,372 B after; the 400 B target set for this work is not met (see
-   * docs/sync.md, *Acknowledgements and notices*).
-   */
-  'dist/consentkit.min.js': 13410,
-  /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
-  'headless core (createConsentCore)': 2400,
->>>>>>> proofsdk
 };
 
 /**
