@@ -22,7 +22,8 @@ export function siteConfigShapeErrors(input: unknown): string[] {
   for (const id of ['necessary', 'preferences', 'analytics', 'marketing']) if (!ids.includes(id)) errors.push(`the built-in category "${id}" cannot be removed`);
   if (!isObject(site.texts)) errors.push('"texts" must be an object');
   else for (const language of Object.keys(site.texts)) if (!LANGUAGE.test(language)) errors.push(`"texts.${language}" is not a language tag`);
-  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'texts', 'consentMode', 'gpc'].includes(key));
+  if ('countImpressions' in input && typeof input.countImpressions !== 'boolean') errors.push('"countImpressions" must be true or false');
+  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'texts', 'consentMode', 'gpc', 'countImpressions'].includes(key));
   for (const key of extra) errors.push(`unknown key "${key}"`);
   return errors;
 }

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { capKeys } from './capKeys';
+import { compareRows, createStatsDeltas } from './statsDeltas';
+import type { ReceiptFacts } from './countReceipt';
+import type { StatsRow } from './statsMetrics';
+import type { ApiToken, StatsStore } from './StatsStore';
+import { migrateSqliteStats } from './sqliteStatsSchema';
+
+/** better-sqlite3 answers at once. */
+export interface SqliteStatsStore extends StatsStore {
+  rollUp(limit: number): number;
+  add(rows: readonly StatsRow[]): void;
+  rows(from: string, to: string): StatsRow[];
+  addToken(name: string, tokenHash: string, createdAt: string): boolean;
+  hasToken(tokenHash: string): boolean;
+  tokens(): ApiToken[];
+  revokeToken(name: string): boolean;
+}
+
+const WITHDRAW = '"action":"withdraw"';
+
+/**
+ * The statistics in the ledger's SQLite file, on the ledger's own connection
+ * (`createSqliteStore(path).db`), like the console's tables. One process
+ * writes a SQLite file at a time, so receipts commit in `seq` order and the
+ * cursor never passes a row still to come.
+ */
+export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore {
+  migrateSqliteStats(db);
+  const q = {
+    cursor: db.prepare<[], number>('SELECT seq FROM stats_cursor WHERE id = 1').pluck(),
+    setCursor: db.prepare('UPDATE stats_cursor SET seq = ? WHERE id = 1'),
+    receipts: db.prepare<[number, number], { seq: number; subject: string; receivedAt: string; body: string }>(
+      'SELECT seq, subject, received_at AS receivedAt, body FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
+    ),
+    previous: db.prepare<[string, number], string>('SELECT body FROM receipts WHERE subject = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck(),
+    pending: db.prepare<[number], { id: number; day: string; facts: string }>('SELECT id, day, facts FROM stats_pending ORDER BY id LIMIT ?'),
+    dropPending: db.prepare('DELETE FROM stats_pending WHERE id <= ?'),
+    keysOf: db.prepare<[string], string>("SELECT metric || ' ' || key FROM stats_counts WHERE day = ?").pluck(),
+    upsert: db.prepare('INSERT INTO stats_counts (day, metric, key, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count'),
+    range: db.prepare<[string, string], StatsRow>('SELECT day, metric, key, count FROM stats_counts WHERE day >= ? AND day <= ?'),
+    addToken: db.prepare('INSERT INTO stats_tokens (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING'),
+    hasToken: db.prepare<[string], 1>('SELECT 1 FROM stats_tokens WHERE token_hash = ?').pluck(),
+    tokens: db.prepare<[], ApiToken>('SELECT name, created_at AS createdAt FROM stats_tokens ORDER BY name'),
+    revokeToken: db.prepare('DELETE FROM stats_tokens WHERE name = ?'),
+  };
+
+  const write = (deltas: readonly StatsRow[]) => {
+    const existing = new Map<string, Set<string>>();
+    for (const day of new Set(deltas.map((row) => row.day))) existing.set(day, new Set(q.keysOf.all(day)));
+    for (const row of capKeys(deltas, existing).sort(compareRows)) q.upsert.run(row.day, row.metric, row.key, row.count);
+  };
+
+  const rollUp = db.transaction((limit: number): number => {
+    const deltas = createStatsDeltas();
+    const rows = q.receipts.all(q.cursor.get() ?? 0, limit);
+    for (const row of rows) {
+      // The previous receipt is read for withdrawals only, the one action whose count depends on it.
+      const previous = row.body.includes(WITHDRAW) ? q.previous.get(row.subject, row.seq) : undefined;
+      deltas.receipt(row.receivedAt.slice(0, 10), JSON.parse(row.body) as ReceiptFacts, previous ? (JSON.parse(previous) as ReceiptFacts).categories : null);
+    }
+    const kept = q.pending.all(limit);
+    for (const row of kept) deltas.receipt(row.day, JSON.parse(row.facts) as ReceiptFacts, null);
+    write(deltas.rows());
+    if (rows.length) q.setCursor.run(rows[rows.length - 1]!.seq);
+    if (kept.length) q.dropPending.run(kept[kept.length - 1]!.id);
+    return rows.length + kept.length;
+  });
+
+  return {
+    // IMMEDIATE: the write lock before the cursor is read, so two processes never count a row twice.
+    rollUp: (limit) => rollUp.immediate(limit),
+    add: (rows) => db.transaction(() => write(rows)).immediate(),
+    rows: (from, to) => q.range.all(from, to),
+    addToken: (name, tokenHash, createdAt) => q.addToken.run(name, tokenHash, createdAt).changes === 1,
+    hasToken: (tokenHash) => q.hasToken.get(tokenHash) !== undefined,
+    tokens: () => q.tokens.all(),
+    revokeToken: (name) => q.revokeToken.run(name).changes === 1,
+    closed: () => !db.open,
+  };
+}
