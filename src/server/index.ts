@@ -42,3 +42,11 @@ export { hashPassword, verifyPassword } from './config/hashPassword';
 export type { ServerConsoleOptions } from './console/ledgerAppFor';
 export { addUser } from './console/addUser';
 export { createPostgresConfigStore } from './config/createPostgresConfigStore';
+// Statistics: aggregates beside the ledger's tables, API tokens for `{base}/stats`.
+export { createSqliteStatsStore } from './stats/createSqliteStatsStore';
+export type { SqliteStatsStore } from './stats/createSqliteStatsStore';
+export { createPostgresStatsStore } from './stats/createPostgresStatsStore';
+export type { ApiToken, StatsStore } from './stats/StatsStore';
+export type { Metric, StatsRow } from './stats/statsMetrics';
+export type { StatsReport } from './stats/buildStatsReport';
+export { addApiToken, revokeApiToken } from './stats/apiToken';
