@@ -5,7 +5,8 @@ import { type ClientInfo, type LedgerHandler, type LedgerHandlerOptions, createL
 import { createPostgresStatsStore } from './stats/createPostgresStatsStore';
 import { createSqliteStatsStore } from './stats/createSqliteStatsStore';
 import { createStatsApp } from './stats/createStatsApp';
-import { createStatsService } from './stats/createStatsService';
+import { createStatsService, type StatsService } from './stats/createStatsService';
+import type { LedgerStore } from './types';
 import type { StatsStore } from './stats/StatsStore';
 
 export interface LedgerAppOptions extends LedgerHandlerOptions, Omit<ConsoleOptions, 'basePath' | 'clock'> {
@@ -29,6 +30,27 @@ function defaultStatsStore(store: LedgerHandlerOptions['store']): StatsStore | u
 }
 
 /**
+ * The ledger's store, its erase preceded by a roll-up: the subject's receipts
+ * are counted from their rows, with each withdrawal compared with the receipt
+ * before it. (Without it nothing would be lost either: the trigger keeps the
+ * counted fields of rows erased before they were rolled up.)
+ */
+function countBeforeErasing(store: LedgerStore, service: StatsService): LedgerStore {
+  const erase: LedgerStore['erase'] = async (subject, erasedAt) => {
+    await service.refresh();
+    return store.erase(subject, erasedAt);
+  };
+  // A proxy rather than a copy: methods on a class's prototype, and any the store adds, still reach it.
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'erase') return erase;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * The ledger with its console: `{base}/console/*`, `{base}/consentkit.js` and
  * `{base}/config.json` go to the console, `{base}/stats` and
  * `{base}/impressions` to the statistics, everything else to the ledger's own
@@ -36,16 +58,17 @@ function defaultStatsStore(store: LedgerHandlerOptions['store']): StatsStore | u
  */
 export function createLedgerApp(options: LedgerAppOptions): LedgerHandler {
   const base = (options.basePath ?? '/api/consent').replace(/\/+$/, '');
-  const ledger = createLedgerHandler(options);
   const consoleApp = createConsoleApp({ ...options, basePath: base, ...(options.clock ? { clock: options.clock } : {}) });
   const now = options.clock ?? Date.now;
   const statsStore = options.statsStore ?? defaultStatsStore(options.store);
   const onError = options.onError ?? ((error: unknown) => console.error('[consentkit-ledger] statistics:', error));
-  const statsApp = statsStore
+  const service = statsStore ? createStatsService({ store: statsStore, now, onError }) : null;
+  const ledger = createLedgerHandler(service ? { ...options, store: countBeforeErasing(options.store, service) } : options);
+  const statsApp = statsStore && service
     ? createStatsApp({
         base,
         store: statsStore,
-        service: createStatsService({ store: statsStore, now, onError }),
+        service,
         configStore: options.configStore,
         now,
         origins: options.origins ?? [],

@@ -5,7 +5,8 @@ export const MAX_DAYS = 366;
 /** The range when none is given: the last 30 days, today included. */
 export const DEFAULT_DAYS = 30;
 
-const isDay = (value: string) => DAY.test(value) && new Date(Date.parse(value)).toISOString().slice(0, 10) === value;
+/** YYYY-MM-DD naming a real day (not 2026-13-01 or 2026-02-30). */
+const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(value)) && new Date(Date.parse(value)).toISOString().slice(0, 10) === value;
 
 /** `from` and `to` from the query (UTC days, inclusive), or the reason they cannot be used. */
 export function parseStatsRange(query: URLSearchParams, now: number): { from: string; to: string } | { error: string } {

@@ -61,7 +61,7 @@ export function generateReceipts(count: number, seed = 17): Generated[] {
         shownHash: pick(['0f1e2d3c4b5a6978', '1a2b3c4d5e6f7081', 'sha256:' + 'ab'.repeat(32)]),
         gpc: next() < 0.1,
       };
-      const reason = pick(['first-visit', 'expired', 'policy-changed', 'new-category', 'subject-erased', undefined]);
+      const reason = pick(['first-visit', 'expired', 'policy-changed', 'new-category', 'subject-erased', undefined] as const);
       if (reason) receipt.reason = reason;
       if (next() < 0.8) receipt.configVersion = pick([1, 2, 3]);
       if (next() < 0.7) receipt.decisionSeconds = Math.min(3600, Math.floor(-Math.log(1 - next()) * 8));
