@@ -1,4 +1,5 @@
 import type { MaybePromise } from '../types';
+import type { StatsSummary } from './buildStatsReport';
 import type { StatsRow } from './statsMetrics';
 
 /** An API token as listed: its hash stays in the database, the token itself is shown once. */
@@ -19,8 +20,10 @@ export interface StatsStore {
   rollUp(limit: number): MaybePromise<number>;
   /** Adds counts directly (the impression counter); rows in `compareRows` order. */
   add(rows: readonly StatsRow[]): MaybePromise<void>;
-  /** Every aggregate from `from` to `to` (YYYY-MM-DD, inclusive). */
+  /** Every aggregate from `from` to `to` (YYYY-MM-DD, inclusive), by day, metric and key. */
   rows(from: string, to: string): MaybePromise<StatsRow[]>;
+  /** What the report needs, summed by the database: the daily rows of DAILY_METRICS and every metric's totals over the range. */
+  summary(from: string, to: string): MaybePromise<StatsSummary>;
   /** Stores a token's SHA-256 under a name; false when the name is taken. */
   addToken(name: string, tokenHash: string, createdAt: string): MaybePromise<boolean>;
   /** Whether a token with this SHA-256 exists (not revoked). */

@@ -1,4 +1,4 @@
-import { OTHER_KEY, type StatsRow } from './statsMetrics';
+import { OTHER_KEY, type Metric, type StatsRow } from './statsMetrics';
 
 const ACTIONS = ['accept-all', 'reject-all', 'dismiss', 'save', 'withdraw'] as const;
 const SOURCES = ['banner', 'preferences', 'settings-button', 'placeholder', 'api', 'gpc'] as const;
@@ -68,9 +68,36 @@ export function medianOf(histogram: ReadonlyMap<number, number>): { median: numb
   return { median: samples % 2 ? at(middle) : (at(middle) + at(middle + 1)) / 2, samples };
 }
 
-/** Turns the stored rows of a date range into the report: every day listed, zeros included. */
-export function buildStatsReport(from: string, to: string, rows: readonly StatsRow[], impressionsEnabled: boolean): StatsReport {
+/** The sum of one metric and key over a range, with the first and last day it was counted on. */
+export interface StatsTotal {
+  metric: Metric;
+  key: string;
+  count: number;
+  firstDay: string;
+  lastDay: string;
+}
+
+/** What a report reads from the store: the per-day rows of DAILY_METRICS, and every metric summed over the range. */
+export interface StatsSummary {
+  daily: StatsRow[];
+  totals: StatsTotal[];
+}
+
+/** The metrics the report lists day by day; the others only as totals over the range. */
+export const DAILY_METRICS: readonly Metric[] = ['decisions', 'impressions', 'granted', 'refused'];
+
+/** Turns a range's summary into the report: every day listed, zeros included. */
+export function buildStatsReport(from: string, to: string, summary: StatsSummary, impressionsEnabled: boolean): StatsReport {
   const days = new Map(daysBetween(from, to).map((day): [string, DayStats] => [day, { day, decisions: zeros(ACTIONS), impressions: 0, categories: {} }]));
+  const choice = (map: Choices, key: string) => (map[key] ??= { granted: 0, refused: 0 });
+  for (const { day: date, metric, key, count } of summary.daily) {
+    const day = days.get(date);
+    if (!day) continue;
+    if (metric === 'decisions' && key in day.decisions) day.decisions[key as keyof Decisions] += count;
+    else if (metric === 'impressions') day.impressions += count;
+    else if (metric === 'granted' || metric === 'refused') choice(day.categories, key)[metric] += count;
+  }
+
   const totals: StatsReport['totals'] = {
     decisions: zeros(ACTIONS),
     bySource: zeros(SOURCES),
@@ -84,26 +111,20 @@ export function buildStatsReport(from: string, to: string, rows: readonly StatsR
   };
   const seconds = new Map<number, number>();
   const versions = new Map<string, VersionStats>();
-  const notices = new Map<string, number>();
-  const version = (key: string, day: string) => {
+  const notices: StatsReport['notices'] = [];
+  const version = (key: string, firstDay: string, lastDay: string) => {
     let entry = versions.get(key);
-    if (!entry) versions.set(key, (entry = { configVersion: key === 'none' ? null : Number(key), firstDay: day, lastDay: day, decisions: zeros(ACTIONS), categories: {} }));
-    if (day < entry.firstDay) entry.firstDay = day;
-    if (day > entry.lastDay) entry.lastDay = day;
+    if (!entry) versions.set(key, (entry = { configVersion: key === 'none' ? null : Number(key), firstDay, lastDay, decisions: zeros(ACTIONS), categories: {} }));
+    if (firstDay < entry.firstDay) entry.firstDay = firstDay;
+    if (lastDay > entry.lastDay) entry.lastDay = lastDay;
     return entry;
   };
-  const choice = (map: Choices, key: string) => (map[key] ??= { granted: 0, refused: 0 });
   const category = (key: string) => (totals.categories[key] ??= { granted: 0, refused: 0, withdrawn: 0 });
 
-  for (const { day: date, metric, key, count } of rows) {
-    const day = days.get(date);
-    if (!day) continue;
+  for (const { metric, key, count, firstDay, lastDay } of summary.totals) {
     switch (metric) {
       case 'decisions':
-        if (key in day.decisions) {
-          day.decisions[key as keyof Decisions] += count;
-          totals.decisions[key as keyof Decisions] += count;
-        }
+        if (key in totals.decisions) totals.decisions[key as keyof Decisions] += count;
         break;
       case 'source':
         if (key in totals.bySource) totals.bySource[key as keyof StatsReport['totals']['bySource']] += count;
@@ -118,12 +139,10 @@ export function buildStatsReport(from: string, to: string, rows: readonly StatsR
         if (key === 'on' || key === 'off') totals.gpc[key] += count;
         break;
       case 'impressions':
-        day.impressions += count;
         totals.impressions += count;
         break;
       case 'granted':
       case 'refused':
-        choice(day.categories, key)[metric] += count;
         category(key)[metric] += count;
         break;
       case 'withdrawn':
@@ -142,7 +161,7 @@ export function buildStatsReport(from: string, to: string, rows: readonly StatsR
         // Keys beyond the daily cap were folded into OTHER_KEY: they name no version.
         const slash = key.indexOf('/');
         if (key === OTHER_KEY || slash < 0) break;
-        const entry = version(key.slice(0, slash), date);
+        const entry = version(key.slice(0, slash), firstDay, lastDay);
         const name = key.slice(slash + 1);
         if (metric === 'version-decisions') {
           if (name in entry.decisions) entry.decisions[name as keyof Decisions] += count;
@@ -150,7 +169,7 @@ export function buildStatsReport(from: string, to: string, rows: readonly StatsR
         break;
       }
       case 'notice':
-        notices.set(key, (notices.get(key) ?? 0) + count);
+        notices.push({ shownHash: key, decisions: count });
         break;
     }
   }
@@ -161,7 +180,7 @@ export function buildStatsReport(from: string, to: string, rows: readonly StatsR
     days: [...days.values()],
     totals,
     versions: [...versions.values()].sort((a, b) => (a.configVersion ?? 0) - (b.configVersion ?? 0)),
-    notices: [...notices.entries()].map(([shownHash, decisions]) => ({ shownHash, decisions })).sort((a, b) => b.decisions - a.decisions || (a.shownHash < b.shownHash ? -1 : 1)),
+    notices: notices.sort((a, b) => b.decisions - a.decisions || (a.shownHash < b.shownHash ? -1 : 1)),
     impressionsEnabled,
   };
 }

@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { inPgTransaction } from '../inPgTransaction';
+import { DAILY_METRICS, type StatsTotal } from './buildStatsReport';
+import { byMonth } from './byMonth';
 import { capKeys } from './capKeys';
+import { splitRange } from './splitRange';
 import type { ReceiptFacts } from './countReceipt';
 import { compareRows, createStatsDeltas } from './statsDeltas';
 import type { StatsRow } from './statsMetrics';
@@ -17,6 +20,8 @@ const FIELDS = ['action', 'source', 'language', 'reason', 'gpc', 'configVersion'
  */
 const TABLES = (s: string) => `
 CREATE TABLE IF NOT EXISTS ${s}.stats_counts (day text COLLATE "C" NOT NULL, metric text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, count bigint NOT NULL, PRIMARY KEY (day, metric, key));
+CREATE INDEX IF NOT EXISTS stats_counts_by_metric ON ${s}.stats_counts (metric, day);
+CREATE TABLE IF NOT EXISTS ${s}.stats_months (month text COLLATE "C" NOT NULL, metric text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, count bigint NOT NULL, first_day text COLLATE "C" NOT NULL, last_day text COLLATE "C" NOT NULL, PRIMARY KEY (month, metric, key));
 CREATE TABLE IF NOT EXISTS ${s}.stats_cursor (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL);
 INSERT INTO ${s}.stats_cursor (id, seq) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
 CREATE TABLE IF NOT EXISTS ${s}.stats_pending (id bigserial PRIMARY KEY, day text NOT NULL, facts text NOT NULL);
@@ -75,6 +80,13 @@ export function createPostgresStatsStore(pool: Pool, schema = '"consentkit"'): S
        ON CONFLICT (day, metric, key) DO UPDATE SET count = ${s}.stats_counts.count + excluded.count`,
       [rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.key), rows.map((r) => r.count)],
     );
+    const months = byMonth(rows);
+    await client.query(
+      `INSERT INTO ${s}.stats_months (month, metric, key, count, first_day, last_day) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+       ON CONFLICT (month, metric, key) DO UPDATE SET count = ${s}.stats_months.count + excluded.count,
+         first_day = LEAST(${s}.stats_months.first_day, excluded.first_day), last_day = GREATEST(${s}.stats_months.last_day, excluded.last_day)`,
+      [months.map((r) => r.month), months.map((r) => r.metric), months.map((r) => r.key), months.map((r) => r.count), months.map((r) => r.firstDay), months.map((r) => r.lastDay)],
+    );
   };
 
   return {
@@ -118,8 +130,26 @@ export function createPostgresStatsStore(pool: Pool, schema = '"consentkit"'): S
       await inPgTransaction(pool, (client) => write(client, rows));
     },
     async rows(from, to) {
-      const rows = await query<{ day: string; metric: StatsRow['metric']; key: string; count: string }>(`SELECT day, metric, key, count FROM ${s}.stats_counts WHERE day >= $1 AND day <= $2`, [from, to]);
+      const rows = await query<StatsRow & { count: string }>(`SELECT day, metric, key, count FROM ${s}.stats_counts WHERE day >= $1 AND day <= $2 ORDER BY day, metric, key`, [from, to]);
       return rows.map((row) => ({ ...row, count: Number(row.count) }));
+    },
+    async summary(from, to) {
+      await ready;
+      // One snapshot for both (REPEATABLE READ): the days and the totals agree even while a roll-up commits.
+      return inPgTransaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const daily = await client.query<StatsRow & { count: string }>(`SELECT day, metric, key, count FROM ${s}.stats_counts WHERE day >= $1 AND day <= $2 AND metric = ANY($3::text[])`, [from, to, DAILY_METRICS]);
+        const { months, before, after } = splitRange(from, to);
+        const totals = await client.query<StatsTotal & { count: string }>(
+          `SELECT metric, key, sum(count) AS count, min(first) AS "firstDay", max(last) AS "lastDay" FROM (
+             SELECT metric, key, count, first_day AS first, last_day AS last FROM ${s}.stats_months WHERE month >= $1 AND month <= $2
+             UNION ALL SELECT metric, key, count, day, day FROM ${s}.stats_counts WHERE day >= $3 AND day <= $4
+             UNION ALL SELECT metric, key, count, day, day FROM ${s}.stats_counts WHERE day >= $5 AND day <= $6
+           ) AS parts GROUP BY metric, key`,
+          [...months, ...before, ...after],
+        );
+        return { daily: daily.rows.map((row) => ({ ...row, count: Number(row.count) })), totals: totals.rows.map((row) => ({ ...row, count: Number(row.count) })) };
+      });
     },
     async addToken(name, tokenHash, createdAt) {
       const rows = await query(`INSERT INTO ${s}.stats_tokens (name, token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING name`, [name, tokenHash, createdAt]);

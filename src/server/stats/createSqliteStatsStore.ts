@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { DAILY_METRICS, type StatsSummary, type StatsTotal } from './buildStatsReport';
+import { byMonth } from './byMonth';
 import { capKeys } from './capKeys';
+import { splitRange } from './splitRange';
 import { compareRows, createStatsDeltas } from './statsDeltas';
 import type { ReceiptFacts } from './countReceipt';
 import type { StatsRow } from './statsMetrics';
@@ -11,6 +14,7 @@ export interface SqliteStatsStore extends StatsStore {
   rollUp(limit: number): number;
   add(rows: readonly StatsRow[]): void;
   rows(from: string, to: string): StatsRow[];
+  summary(from: string, to: string): StatsSummary;
   addToken(name: string, tokenHash: string, createdAt: string): boolean;
   hasToken(tokenHash: string): boolean;
   tokens(): ApiToken[];
@@ -38,7 +42,21 @@ export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore 
     dropPending: db.prepare('DELETE FROM stats_pending WHERE id <= ?'),
     keysOf: db.prepare<[string], string>("SELECT metric || ' ' || key FROM stats_counts WHERE day = ?").pluck(),
     upsert: db.prepare('INSERT INTO stats_counts (day, metric, key, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count'),
-    range: db.prepare<[string, string], StatsRow>('SELECT day, metric, key, count FROM stats_counts WHERE day >= ? AND day <= ?'),
+    upsertMonth: db.prepare(
+      `INSERT INTO stats_months (month, metric, key, count, first_day, last_day) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, metric, key)
+       DO UPDATE SET count = count + excluded.count, first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+    ),
+    range: db.prepare<[string, string], StatsRow>('SELECT day, metric, key, count FROM stats_counts WHERE day >= ? AND day <= ? ORDER BY day, metric, key'),
+    daily: db.prepare<[string, string], StatsRow>(
+      `SELECT day, metric, key, count FROM stats_counts WHERE day >= ? AND day <= ? AND metric IN (${DAILY_METRICS.map((m) => `'${m}'`).join(', ')})`,
+    ),
+    totals: db.prepare<string[], StatsTotal>(
+      `SELECT metric, key, sum(count) AS count, min(first) AS firstDay, max(last) AS lastDay FROM (
+         SELECT metric, key, count, first_day AS first, last_day AS last FROM stats_months WHERE month >= ? AND month <= ?
+         UNION ALL SELECT metric, key, count, day, day FROM stats_counts WHERE day >= ? AND day <= ?
+         UNION ALL SELECT metric, key, count, day, day FROM stats_counts WHERE day >= ? AND day <= ?
+       ) GROUP BY metric, key`,
+    ),
     addToken: db.prepare('INSERT INTO stats_tokens (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING'),
     hasToken: db.prepare<[string], 1>('SELECT 1 FROM stats_tokens WHERE token_hash = ?').pluck(),
     tokens: db.prepare<[], ApiToken>('SELECT name, created_at AS createdAt FROM stats_tokens ORDER BY name'),
@@ -48,7 +66,9 @@ export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore 
   const write = (deltas: readonly StatsRow[]) => {
     const existing = new Map<string, Set<string>>();
     for (const day of new Set(deltas.map((row) => row.day))) existing.set(day, new Set(q.keysOf.all(day)));
-    for (const row of capKeys(deltas, existing).sort(compareRows)) q.upsert.run(row.day, row.metric, row.key, row.count);
+    const rows = capKeys(deltas, existing).sort(compareRows);
+    for (const row of rows) q.upsert.run(row.day, row.metric, row.key, row.count);
+    for (const row of byMonth(rows)) q.upsertMonth.run(row.month, row.metric, row.key, row.count, row.firstDay, row.lastDay);
   };
 
   const rollUp = db.transaction((limit: number): number => {
@@ -72,6 +92,11 @@ export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore 
     rollUp: (limit) => rollUp.immediate(limit),
     add: (rows) => db.transaction(() => write(rows)).immediate(),
     rows: (from, to) => q.range.all(from, to),
+    // One read transaction: the days and the totals agree even while a roll-up commits.
+    summary: db.transaction((from: string, to: string) => {
+      const { months, before, after } = splitRange(from, to);
+      return { daily: q.daily.all(from, to), totals: q.totals.all(...months, ...before, ...after) };
+    }),
     addToken: (name, tokenHash, createdAt) => q.addToken.run(name, tokenHash, createdAt).changes === 1,
     hasToken: (tokenHash) => q.hasToken.get(tokenHash) !== undefined,
     tokens: () => q.tokens.all(),

@@ -68,9 +68,8 @@ export function createStatsApp(options: StatsAppOptions): Hono<StatsEnv> {
     const format = query.get('format') ?? 'json';
     if (format !== 'json' && format !== 'csv') return errorResponse(400, 'invalid_query', 'format is json or csv.');
     await service.refresh();
-    const rows = await store.rows(range.from, range.to);
     if (format === 'csv') {
-      return new Response(statsCsv(rows), {
+      return new Response(statsCsv(await store.rows(range.from, range.to)), {
         headers: {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="consentkit-stats-${range.from}-${range.to}.csv"`,
@@ -79,7 +78,7 @@ export function createStatsApp(options: StatsAppOptions): Hono<StatsEnv> {
         },
       });
     }
-    return jsonResponse(200, buildStatsReport(range.from, range.to, rows, await countingImpressions(configStore)));
+    return jsonResponse(200, buildStatsReport(range.from, range.to, await store.summary(range.from, range.to), await countingImpressions(configStore)));
   });
 
   app.options('/impressions', (c) =>

@@ -17,6 +17,16 @@ CREATE TABLE IF NOT EXISTS stats_counts (
   count INTEGER NOT NULL,
   PRIMARY KEY (day, metric, key)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stats_counts_by_metric ON stats_counts (metric, day);
+CREATE TABLE IF NOT EXISTS stats_months (
+  month TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  first_day TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  PRIMARY KEY (month, metric, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stats_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
 INSERT OR IGNORE INTO stats_cursor (id, seq) VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS stats_pending (

@@ -1,4 +1,3 @@
-import { compareRows } from './statsDeltas';
 import type { StatsRow } from './statsMetrics';
 
 /**
@@ -10,8 +9,8 @@ function field(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The aggregates of a range as CSV, one line per day, metric and key: `day,metric,key,count`. */
+/** The aggregates of a range as CSV, one line per day, metric and key (in the order given): `day,metric,key,count`. */
 export function statsCsv(rows: readonly StatsRow[]): string {
-  const lines = [...rows].sort(compareRows).map((row) => [row.day, row.metric, field(row.key), String(row.count)].join(','));
+  const lines = rows.map((row) => [row.day, row.metric, field(row.key), String(row.count)].join(','));
   return ['day,metric,key,count', ...lines].join('\r\n') + '\r\n';
 }

@@ -56,5 +56,5 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 });
