@@ -33,6 +33,9 @@ export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore 
   migrateSqliteStats(db);
   const q = {
     cursor: db.prepare<[], number>('SELECT seq FROM stats_cursor WHERE id = 1').pluck(),
+    idle: db.prepare<[], number>(
+      'SELECT coalesce((SELECT max(seq) FROM receipts), 0) <= (SELECT seq FROM stats_cursor WHERE id = 1) AND NOT EXISTS (SELECT 1 FROM stats_pending)',
+    ).pluck(),
     setCursor: db.prepare('UPDATE stats_cursor SET seq = ? WHERE id = 1'),
     receipts: db.prepare<[number, number], { seq: number; subject: string; receivedAt: string; body: string }>(
       'SELECT seq, subject, received_at AS receivedAt, body FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -88,8 +91,8 @@ export function createSqliteStatsStore(db: Database.Database): SqliteStatsStore 
   });
 
   return {
-    // IMMEDIATE: the write lock before the cursor is read, so two processes never count a row twice.
-    rollUp: (limit) => rollUp.immediate(limit),
+    // Nothing new: no write transaction (the timer asks every 2 s). IMMEDIATE: the write lock before the cursor is read, so two processes never count a row twice.
+    rollUp: (limit) => (q.idle.get() ? 0 : rollUp.immediate(limit)),
     add: (rows) => db.transaction(() => write(rows)).immediate(),
     rows: (from, to) => q.range.all(from, to),
     // One read transaction: the days and the totals agree even while a roll-up commits.
