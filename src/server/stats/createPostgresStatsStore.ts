@@ -34,9 +34,9 @@ BEGIN
     SELECT left(gone.received_at, 10), jsonb_build_object(${FIELDS.map((field) => `'${field}', gone.body::jsonb -> '${field}'`).join(', ')})::text
     FROM gone WHERE gone.seq > counted ORDER BY gone.seq;
   RETURN NULL;
-END $$;
-DROP TRIGGER IF EXISTS stats_keep_erased ON ${s}.receipts;
-CREATE TRIGGER stats_keep_erased AFTER DELETE ON ${s}.receipts REFERENCING OLD TABLE AS gone
+END $$;`;
+/** Created once: the DDL locks the receipts against appends, so a process starting beside running ones skips it. */
+const TRIGGER = (s: string) => `CREATE TRIGGER stats_keep_erased AFTER DELETE ON ${s}.receipts REFERENCING OLD TABLE AS gone
   FOR EACH STATEMENT EXECUTE FUNCTION ${s}.stats_keep_erased();`;
 
 /** A lock key of its own, so two processes starting at once do not both create the tables. */
@@ -61,6 +61,8 @@ export function createPostgresStatsStore(pool: Pool, schema = '"consentkit"'): S
   const ready = inPgTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(TABLES(s));
+    const trigger = await client.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'stats_keep_erased' AND tgrelid = $1::regclass`, [`${s}.receipts`]);
+    if (!trigger.rowCount) await client.query(TRIGGER(s));
   });
   ready.catch(() => undefined);
   const query = async <T>(text: string, values: unknown[] = []) => {

@@ -39,6 +39,8 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL', () => {
     const { ledger, stats, close } = await open();
     try {
       const receipt = (id: string) => ({ id, subject: id.toUpperCase(), timestamp: '2026-11-02T10:00:00.000Z', action: 'accept-all', source: 'banner', categories: { necessary: true, preferences: true, analytics: true, marketing: true }, policy: { version: '1', url: null }, language: 'fr', previous: null, shownHash: '0f1e2d3c4b5a6978', gpc: false });
+      // The statistics' tables and trigger exist before the slow transaction starts (their DDL would wait for it).
+      await rollUpAll(stats);
       const slow = await ledger.pool.connect();
       await slow.query('BEGIN');
       // This row takes the smaller seq and stays uncommitted while a later one commits.
