@@ -35,9 +35,10 @@ function defaultStatsStore(store: LedgerHandlerOptions['store']): StatsStore | u
  * before it. (Without it nothing would be lost either: the trigger keeps the
  * counted fields of rows erased before they were rolled up.)
  */
-function countBeforeErasing(store: LedgerStore, service: StatsService): LedgerStore {
+function countBeforeErasing(store: LedgerStore, service: StatsService, onError: (error: unknown) => void): LedgerStore {
   const erase: LedgerStore['erase'] = async (subject, erasedAt) => {
-    await service.refresh();
+    // An erasure never waits on the statistics' health: if the roll-up fails, the trigger still keeps the counts.
+    await service.refresh().catch(onError);
     return store.erase(subject, erasedAt);
   };
   // A proxy rather than a copy: methods on a class's prototype, and any the store adds, still reach it.
@@ -63,7 +64,7 @@ export function createLedgerApp(options: LedgerAppOptions): LedgerHandler {
   const statsStore = options.statsStore ?? defaultStatsStore(options.store);
   const onError = options.onError ?? ((error: unknown) => console.error('[consentkit-ledger] statistics:', error));
   const service = statsStore ? createStatsService({ store: statsStore, now, onError }) : null;
-  const ledger = createLedgerHandler(service ? { ...options, store: countBeforeErasing(options.store, service) } : options);
+  const ledger = createLedgerHandler(service ? { ...options, store: countBeforeErasing(options.store, service, onError) } : options);
   const statsApp = statsStore && service
     ? createStatsApp({
         base,
