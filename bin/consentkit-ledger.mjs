@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createPostgresProofReader, resolveLedgerKey, LedgerStartError, LedgerUnreadableError, addUser, copyLedger, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, openSqliteLedgerSnapshot, startLedgerServer, verifyLedger } from '../dist/server.mjs';
 import { readPassword } from './readPassword.mjs';
 import { runProofCommand } from './ledgerProof.mjs';
+import { TOKEN_USAGE, runTokenCommand } from './tokenCommand.mjs';
 
 const USAGE = `Usage:
   consentkit-ledger [serve] [--db FILE|URL] [--port N] [--host ADDR] [--origin URL]... [--public-url URL] [options]
@@ -37,6 +38,7 @@ const USAGE = `Usage:
       receipts received in [from, to) (a date alone as --to: to the end of that day), their acks, notices, checkpoint
   consentkit-ledger user add NAME --role editor|viewer [--db FILE]
       a console account; the password is read from stdin, or prompted for on a terminal
+${TOKEN_USAGE}
 
   --db         SQLite file, created if missing, or a postgres:// URL
                (default $DATABASE_URL when set, else ./data/consent.db)
@@ -119,7 +121,7 @@ if (values.help) {
 }
 const command = values.verify ? 'verify' : (positionals[0] ?? 'serve');
 const userAdd = command === 'user' && positionals[1] === 'add' && positionals.length === 3;
-if (!userAdd && (!['serve', 'verify', 'migrate', 'copy', 'checkpoints', 'export'].includes(command) || positionals.length > 1)) fail(`unknown command "${positionals.join(' ')}"`);
+if (!userAdd && command !== 'token' && (!['serve', 'verify', 'migrate', 'copy', 'checkpoints', 'export'].includes(command) || positionals.length > 1)) fail(`unknown command "${positionals.join(' ')}"`);
 const isPostgres = (db) => /^postgres(ql)?:\/\//.test(db);
 const postgres = isPostgres(values.db);
 const db = postgres ? values.db : resolve(values.db);
@@ -134,6 +136,8 @@ async function openPostgres(url, options, exitCode) {
     process.exit(exitCode);
   }
 }
+
+if (command === 'token') await runTokenCommand(positionals.slice(1), { db, postgres, shown, fail, openPostgres });
 
 // The console's accounts: `user add NAME --role editor|viewer`, the password never on the command line.
 if (userAdd) {

@@ -63,3 +63,11 @@ export { verifyExport } from './proof/verifyExport';
 export type { ExportVerification } from './proof/verifyExport';
 export { createSqliteProofReader } from './proof/sqliteProof';
 export { createPostgresProofReader } from './proof/postgresProof';
+// Statistics: aggregates beside the ledger's tables, API tokens for `{base}/stats`.
+export { createSqliteStatsStore } from './stats/createSqliteStatsStore';
+export type { SqliteStatsStore } from './stats/createSqliteStatsStore';
+export { createPostgresStatsStore } from './stats/createPostgresStatsStore';
+export type { ApiToken, StatsStore } from './stats/StatsStore';
+export type { Metric, StatsRow } from './stats/statsMetrics';
+export type { StatsReport } from './stats/buildStatsReport';
+export { addApiToken, revokeApiToken } from './stats/apiToken';

@@ -2,6 +2,7 @@ import type { CategoryChoices } from '../core/categories';
 import type { Receipt, ReceiptAction, ReceiptSource } from '../core/receipt';
 import { canonicalJson } from './canonicalJson';
 import { LEGACY_SHOWN_HASH_PATTERN, NOTICE_HASH_PATTERN } from './proof/notice';
+import { STATS_FIELDS, checkStatsFields } from './stats/checkStatsFields';
 import type { LedgerEntry, LedgerFlag } from './types';
 
 // Kept here rather than imported as values: the ledger validates on its own
@@ -11,7 +12,7 @@ const SOURCES: readonly ReceiptSource[] = ['banner', 'preferences', 'api', 'gpc'
 // 'subject-erased': the SDK's first receipt under a fresh subject after the ledger refused its old, erased one.
 const REASONS = ['first-visit', 'expired', 'policy-changed', 'new-category', 'subject-erased'];
 const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
-const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'services', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason']);
+const KNOWN = new Set(['id', 'subject', 'timestamp', 'action', 'source', 'categories', 'services', 'policy', 'language', 'previous', 'shownHash', 'gpc', 'reason', ...STATS_FIELDS]);
 
 /** nanoid's default alphabet and length: 126 random bits. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
@@ -68,6 +69,7 @@ export function validateReceipt(value: unknown, rules: ReceiptRules): ValidatedR
   }
   if (typeof r.gpc !== 'boolean') fail('gpc', 'must be a boolean');
   if ('reason' in r && !REASONS.includes(r.reason as string)) fail('reason', 'must be one of ' + REASONS.join(', '));
+  checkStatsFields(r, fail);
   checkExtras(r, fail);
 
   if (errors.length) return { ok: false, errors };

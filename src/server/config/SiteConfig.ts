@@ -46,6 +46,12 @@ export interface SiteConfig {
   consentMode: boolean;
   /** Global Privacy Control. @default 'respect' */
   gpc: 'respect' | 'ignore';
+  /**
+   * Count banner impressions with the anonymous counter (`POST {base}/impressions`:
+   * no cookie, no id, no address stored), for a true consent rate. Absent in
+   * configurations saved before it existed: off. @default false
+   */
+  countImpressions?: boolean;
 }
 
 /** What a fresh ledger's draft holds before anyone edits it. */
@@ -59,5 +65,6 @@ export function defaultSiteConfig(): SiteConfig {
     texts: { en: {}, fr: {} },
     consentMode: false,
     gpc: 'respect',
+    countImpressions: false,
   };
 }

@@ -28,7 +28,8 @@ export function siteConfigShapeErrors(input: unknown): string[] {
   if (languages !== undefined && !(Array.isArray(languages) && languages.every((code, index) => known.includes(code) && languages.indexOf(code) === index))) {
     errors.push(`"languages" must list each language at most once, among ${known.join(', ')}`);
   }
-  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'languages', 'texts', 'consentMode', 'gpc'].includes(key));
+  if ('countImpressions' in input && typeof input.countImpressions !== 'boolean') errors.push('"countImpressions" must be true or false');
+  const extra = Object.keys(input).filter((key) => !['policyVersion', 'policyUrl', 'categories', 'blocking', 'languages', 'texts', 'consentMode', 'gpc', 'countImpressions'].includes(key));
   for (const key of extra) errors.push(`unknown key "${key}"`);
   return errors;
 }

@@ -33,6 +33,7 @@ export function createConsoleApi(options: ConsoleApiOptions): Hono<ConsoleEnv> {
   const limiter = createSignInLimiter(options.signInLimit, now);
   const iso = () => new Date(now()).toISOString();
   const cookiePath = `${base}/console`;
+  const statsPath = `${base}/stats`;
   api.use('*', bodyLimit({ maxSize: 256 * 1024, onError: () => errorResponse(413, 'too_large', 'At most 256 KB.') }));
 
   api.post('/sign-in', async (c) => {
@@ -54,14 +55,12 @@ export function createConsoleApi(options: ConsoleApiOptions): Hono<ConsoleEnv> {
     const session = { idHash: sha256(token), name: account.name, role: account.role, csrf: newToken(), expiresAt: now() + options.sessionMs };
     await store.createSession(session, now());
     await store.log(account.name, 'sign-in', iso());
-    const cookie = generateCookie(SESSION_COOKIE, token, {
-      path: cookiePath,
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:',
-      maxAge: Math.floor(options.sessionMs / 1000),
-    });
-    return jsonResponse(200, { name: session.name, role: session.role, csrf: session.csrf, expiresAt: new Date(session.expiresAt).toISOString() }, { 'set-cookie': cookie });
+    const cookie = (path: string) =>
+      generateCookie(SESSION_COOKIE, token, { path, httpOnly: true, sameSite: 'Strict', secure: new URL(c.req.url).protocol === 'https:', maxAge: Math.floor(options.sessionMs / 1000) });
+    const response = jsonResponse(200, { name: session.name, role: session.role, csrf: session.csrf, expiresAt: new Date(session.expiresAt).toISOString() }, { 'set-cookie': cookie(cookiePath) });
+    // The same session also opens `{base}/stats` (the figures as JSON and CSV); no other ledger route sees the cookie.
+    response.headers.append('set-cookie', cookie(statsPath));
+    return response;
   });
 
   api.use('*', requireSession(store, now));
@@ -74,7 +73,9 @@ export function createConsoleApi(options: ConsoleApiOptions): Hono<ConsoleEnv> {
     const session = c.get('session');
     await store.deleteSession(session.idHash);
     await store.log(session.name, 'sign-out', iso());
-    return jsonResponse(200, { signedOut: true }, { 'set-cookie': generateCookie(SESSION_COOKIE, '', { path: cookiePath, httpOnly: true, sameSite: 'Strict', maxAge: 0 }) });
+    const response = jsonResponse(200, { signedOut: true }, { 'set-cookie': generateCookie(SESSION_COOKIE, '', { path: cookiePath, httpOnly: true, sameSite: 'Strict', maxAge: 0 }) });
+    response.headers.append('set-cookie', generateCookie(SESSION_COOKIE, '', { path: statsPath, httpOnly: true, sameSite: 'Strict', maxAge: 0 }));
+    return response;
   });
 
   api.get('/draft', async (c) => {
