@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { NECESSARY, type CategoryChoices, type CategoryId } from './categories';
+import { createDecisionTimer } from './decisionTimer';
 import { createEmitter } from './emitter';
 import { shownHash } from './shownHash';
 import type { ResolvedConfig } from './normalizeConfig';
@@ -55,6 +56,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
   let record = decodeRecord(slot.read());
+  // The UI emits `show` for the banner and the dialog (a headless site's own UI may too).
+  const timer = createDecisionTimer(clock);
+  events.on('show', timer.shown);
 
   function reportError(code: string, message: string, detail?: unknown): void {
     events.emit('error', { code, message, ...(detail !== undefined && { detail }) });
@@ -141,6 +145,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
+    if (config.configVersion !== null) receipt.configVersion = config.configVersion;
+    const seconds = timer.stop(receipt.source, now);
+    if (seconds !== undefined) receipt.decisionSeconds = seconds;
     const asked = renewing ? ids.filter((id) => typeof renewing.c[id] === 'number') : ids;
     record = {
       v: 1,

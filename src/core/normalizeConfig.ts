@@ -30,6 +30,8 @@ export interface ResolvedConfig {
   blocking: Record<string, CategoryId>;
   reloadOnWithdraw: boolean;
   plugins: Plugin[];
+  configVersion: number | null;
+  countImpressions: boolean;
 }
 
 export const DEFAULT_MAX_AGE_DAYS = 182;
@@ -176,6 +178,8 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     ),
     reloadOnWithdraw: { ...BOOLEAN, fallback: true },
     plugins: { check: listOf((p) => isObject(p) && typeof p.name === 'string' && typeof p.setup === 'function'), expected: 'a list of plugins', fallback: [] },
+    configVersion: { check: (v) => Number.isSafeInteger(v) && v > 0, expected: 'a whole number from 1', fallback: null },
+    countImpressions: { ...BOOLEAN, fallback: false },
   };
 
   if (input !== undefined && !isObject(input)) fault('config', 'an object');

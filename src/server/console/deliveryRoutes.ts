@@ -22,7 +22,7 @@ export interface DeliveryOptions {
  */
 async function published(c: Context, options: DeliveryOptions) {
   const current = await options.store.current();
-  const config = current ? toConsentKitConfig(current.config) : {};
+  const config = current ? toConsentKitConfig(current.config, current.number) : {};
   return { config: { ...config, endpoint: new URL(c.req.url).origin + options.base }, version: current?.number ?? 0 };
 }
 
