@@ -100,7 +100,7 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
   if (doc) {
     cleanups.push(createGating(core, { platform, placeholder: createPlaceholder(doc, config, texts) }).destroy);
     // Before the UI, which shows the banner as it starts.
-    if (config.countImpressions) cleanups.push(countImpressions(core, platform.transport, language));
+    if (config.countImpressions && config.endpoint) cleanups.push(countImpressions(core, platform.transport, config.endpoint + '/impressions', language));
     ui = createUi(core, { document: doc, language, texts });
     cleanups.push(ui.destroy);
   }

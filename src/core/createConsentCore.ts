@@ -1,6 +1,5 @@
 import { nanoid } from 'nanoid';
 import { NECESSARY, type CategoryChoices, type CategoryId } from './categories';
-import { createDecisionTimer } from './decisionTimer';
 import { createEmitter } from './emitter';
 import { shownHash } from './shownHash';
 import type { ResolvedConfig } from './normalizeConfig';
@@ -56,9 +55,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
   let record = decodeRecord(slot.read());
-  // The UI emits `show` for the banner and the dialog (a headless site's own UI may too).
-  const timer = createDecisionTimer(clock);
-  events.on('show', timer.shown);
+  /** When the banner or the dialog was first shown since the last decision, 0 when not: the UI emits `show` (a headless site's own UI may too). */
+  let shownAt = 0;
+  events.on('show', () => void (shownAt ||= clock.now()));
 
   function reportError(code: string, message: string, detail?: unknown): void {
     events.emit('error', { code, message, ...(detail !== undefined && { detail }) });
@@ -145,9 +144,10 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
-    if (config.configVersion !== null) receipt.configVersion = config.configVersion;
-    const seconds = timer.stop(receipt.source, now);
-    if (seconds !== undefined) receipt.decisionSeconds = seconds;
+    if (config.configVersion) receipt.configVersion = config.configVersion;
+    // Whole seconds, at most an hour: coarse on purpose, so that it identifies no one. Code (`api`, `gpc`) takes no time to count.
+    if (shownAt && receipt.source !== 'api' && receipt.source !== 'gpc') receipt.decisionSeconds = Math.min(3600, Math.max(0, Math.floor((now - shownAt) / 1000)));
+    shownAt = 0;
     const asked = renewing ? ids.filter((id) => typeof renewing.c[id] === 'number') : ids;
     record = {
       v: 1,
