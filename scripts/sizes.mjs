@@ -13,9 +13,11 @@ export const BUDGETS = {
    * readable source measures 12,662 B; the 10,900 B target set for it is not
    * reached by the build (see docs/ui.md, *The build: mangling and budgets*),
    * so this budget holds today's figure with 38 B of slack: the build may
-   * shrink, never grow unnoticed.
+   * shrink, never grow unnoticed. +221 B for the statistics (issue 17):
+   * `configVersion` and `decisionSeconds` in receipts (about 130 B) and the
+   * anonymous impression ping (about 90 B); 12,662 → 12,883 B.
    */
-  'dist/consentkit.min.js': 12700,
+  'dist/consentkit.min.js': 12921,
   /** `createConsentCore` from consentkit/headless, minified as a bundler would. */
   'headless core (createConsentCore)': 2400,
 };

@@ -101,7 +101,7 @@ export function StatsPage({ t, editor }: StatsProps) {
           {stats.impressionsEnabled ? (
             <Chart t={t} id="impressions" title={t('impressionsPerDay')} summary={t('impressionsPerDaySummary')} kind="days" x={dayNames} series={[{ label: t('impressions'), values: days.map((day) => day.impressions) }]} />
           ) : null}
-          <div class="side-by-side">
+          <div class="breakdowns">
             {(
               [
                 ['by-language', t('byLanguage'), bars(t, stats.totals.byLanguage)],
