@@ -149,8 +149,8 @@ test('two versions compared, a date range, the CSV download, and the impressions
   expect(await csv.getAttribute('href')).toBe('/api/consent/stats?from=2026-11-01&to=2026-11-10&format=csv');
   const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
   const text = readFileSync((await download.path())!, 'utf8');
-  expect(text.split('\n')[0]).toBe('day,metric,key,count');
-  expect(text).toContain('2026-11-01,decisions,accept-all,10\n');
+  expect(text.split(/\r?\n/)[0]).toBe('day,metric,key,count');
+  expect(text.split(/\r?\n/)).toContain('2026-11-01,decisions,accept-all,10');
 
   // The switch edits the draft like every setting; "Save draft" sends it.
   const counter = page.getByRole('checkbox', { name: 'Count impressions (banners shown), for a true consent rate' });
@@ -228,10 +228,14 @@ test('end to end: three visitors decide on a ledger-served site; their decisions
     const today = isoDay(Date.now());
     expect((await rows(page, 'Decisions per day')).find((row) => row[0] === today)).toEqual([today, '1', '1', '0', '1', '0']);
     expect((await rows(page, 'Decisions by language')).slice(1)).toEqual([['fr', '3']]);
-    expect(await page.getByLabel('Key figures').getByText('Impressions').count()).toBe(1);
+    // One anonymous impression per banner shown: three visitors, three banners; one accepted all of them.
+    const impressions = page.getByLabel('Key figures').locator('div').filter({ has: page.getByText('Impressions', { exact: true }) });
+    expect(await impressions.locator('dd').textContent()).toBe('3');
+    expect(await page.getByLabel('Key figures').locator('div').filter({ hasText: 'True consent rate' }).locator('dd').textContent()).toBe('33.3 %');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these figures (CSV)' }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    // CSV lines may end in CRLF (RFC 4180).
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('day,metric,key,count');
     for (const action of ['accept-all', 'reject-all', 'save']) expect(lines.some((line) => new RegExp(`^${today},[a-z-]*decision[a-z-]*,${action},1$`).test(line))).toBe(true);
     expect(errors).toEqual([]);
