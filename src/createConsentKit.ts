@@ -5,6 +5,7 @@ import { createNoticeDigest } from './core/noticeDigest';
 import { normalizeConfig } from './core/normalizeConfig';
 import { createGating } from './gating/createGating';
 import { builtInIntegrations } from './integrations/builtInIntegrations';
+import { countImpressions } from './integrations/countImpressions';
 import { createBrowserPlatform } from './platform/createBrowserPlatform';
 import { cookieSlotIn } from './platform/cookieSlot';
 import type { Platform } from './platform/Platform';
@@ -101,6 +102,8 @@ export function createConsentKitOn(base: Platform, input?: ConsentKitConfig, ser
 
   if (doc) {
     cleanups.push(createGating(core, { platform, placeholder: createPlaceholder(doc, config, texts) }).destroy);
+    // Before the UI, which shows the banner as it starts.
+    if (config.countImpressions && config.endpoint) cleanups.push(countImpressions(core, platform.transport, config.endpoint + '/impressions', language));
     ui = createUi(core, { document: doc, language, texts });
     cleanups.push(ui.destroy);
   }

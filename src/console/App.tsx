@@ -10,10 +10,11 @@ import { enMessages, frMessages, type Messages, translator } from './messages';
 import { PolicyPage } from './PolicyPage';
 import { PreviewPage } from './PreviewPage';
 import { SignIn } from './SignIn';
+import { StatsPage } from './StatsPage';
 import { TextsPage } from './TextsPage';
 import { VersionsPage } from './VersionsPage';
 
-const SECTIONS = ['categories', 'blocking', 'texts', 'policy', 'preview', 'versions', 'audit'] as const;
+const SECTIONS = ['categories', 'blocking', 'texts', 'policy', 'preview', 'versions', 'audit', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 const sectionOf = (hash: string): Section => (SECTIONS as readonly string[]).includes(hash.slice(1)) ? (hash.slice(1) as Section) : 'categories';
 const MESSAGES: Record<string, Messages> = { en: enMessages, fr: frMessages };
@@ -160,6 +161,7 @@ export function App() {
         {config && section === 'preview' ? <PreviewPage t={t} languages={languagesOf(config)} revision={revision} /> : null}
         {section === 'versions' ? <VersionsPage t={t} versions={versions} editable={editable} errors={errors} dirty={dirty} onPublish={() => publish()} onRepublish={publish} /> : null}
         {section === 'audit' ? <AuditPage t={t} entries={audit} /> : null}
+        {section === 'stats' ? <StatsPage t={t} editor={props} /> : null}
       </main>
     </>
   );

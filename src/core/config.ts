@@ -98,4 +98,17 @@ export interface ConsentKitConfig {
   reloadOnWithdraw?: boolean;
   /** Extra integrations. @default [] */
   plugins?: Plugin[];
+  /**
+   * The published console configuration version this page runs, recorded in
+   * receipts so that statistics can compare versions. The ledger-served
+   * `consentkit.js` and `config.json` set it; a static config leaves it out.
+   * @default undefined
+   */
+  configVersion?: number;
+  /**
+   * Counts an anonymous impression on the ledger (`POST {endpoint}/impressions`,
+   * the visitor's language only, no cookie, no id) when the banner is shown, for
+   * a true consent rate. The console's switch sets it. @default false
+   */
+  countImpressions?: boolean;
 }

@@ -86,6 +86,9 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
   const expiry = (r: StoredRecord) => r.ts + cookie.maxAgeDays * DAY;
 
   let record = decodeRecord(slot.read());
+  /** When the banner or the dialog was first shown since the last decision, 0 when not: the UI emits `show` (a headless site's own UI may too). */
+  let shownAt = 0;
+  events.on('show', () => void (shownAt ||= clock.now()));
 
   function reportError(code: string, message: string, detail?: unknown): void {
     events.emit('error', { code, message, ...(detail !== undefined && { detail }) });
@@ -175,6 +178,10 @@ export function createConsentCore(config: ResolvedConfig, services: CoreServices
     };
     const reason = renewing ? 'subject-erased' : promptReason();
     if (reason) receipt.reason = reason;
+    if (config.configVersion) receipt.configVersion = config.configVersion;
+    // Whole seconds, at most an hour: coarse on purpose, so that it identifies no one. Code (`api`, `gpc`) takes no time to count.
+    if (shownAt && receipt.source !== 'api' && receipt.source !== 'gpc') receipt.decisionSeconds = Math.min(3600, Math.max(0, Math.floor((now - shownAt) / 1000)));
+    shownAt = 0;
     /** 1 or 0 for each id of `list` the visitor was asked about: all, or when renewing, those `held` holds (none held: all). */
     const flags = (list: string[], held: Record<string, 0 | 1> | undefined, chosen: Record<string, boolean>) =>
       Object.fromEntries(list.filter((id) => !held || typeof held[id] === 'number').map((id) => [id, chosen[id] ? 1 : 0] as const));

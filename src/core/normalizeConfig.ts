@@ -34,6 +34,10 @@ export interface ResolvedConfig {
   blocking: Record<string, CategoryId>;
   reloadOnWithdraw: boolean;
   plugins: Plugin[];
+  /** Absent: a static config, not a published console version. */
+  configVersion?: number;
+  /** Absent: false. */
+  countImpressions?: boolean;
 }
 
 export const DEFAULT_MAX_AGE_DAYS = 182;
@@ -89,7 +93,7 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
       const value = given[key];
       const at = path + key;
       const resolved = store(value !== undefined && (check(value) || fault(at, expected)) ? value : fallback, at);
-      // Only a service's optional fields have no default: they stay absent.
+      // Only a service's optional fields, configVersion and countImpressions have no default: they stay absent.
       if (resolved !== undefined) out[key] = resolved;
     }
     for (const key of Object.keys(given)) if (!spec.hasOwnProperty(key)) errors.push(`unknown key "${path}${key}"; ignored`);
@@ -189,6 +193,8 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     ),
     reloadOnWithdraw: { ...BOOLEAN, fallback: true },
     plugins: { check: listOf((p) => isObject(p) && typeof p.name === 'string' && typeof p.setup === 'function'), expected: 'a list of plugins', fallback: [] },
+    configVersion: { check: (v) => Number.isSafeInteger(v) && v > 0, expected: 'a whole number from 1' },
+    countImpressions: BOOLEAN,
   };
 
   if (input !== undefined && !isObject(input)) fault('config', 'an object');

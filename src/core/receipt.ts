@@ -40,4 +40,12 @@ export interface Receipt {
    * ledger erased the old one. Absent for later changes.
    */
   reason?: ReceiptReason;
+  /** The published console configuration version the page ran (`configVersion` in the config); absent for a static config. */
+  configVersion?: number;
+  /**
+   * Whole seconds from the banner or dialog appearing to this decision, at
+   * most 3600. Coarse on purpose: it identifies no one. Absent for `api` and
+   * `gpc` decisions, and when nothing was shown.
+   */
+  decisionSeconds?: number;
 }

@@ -86,7 +86,7 @@ async function visit() {
   return { context, page, errors, hotjar };
 }
 
-test('an editor adds Hotjar, maps its host, rewords the French banner and publishes; visitors get it; a rollback gives new visitors the old version', async () => {
+test('an editor adds Hotjar, maps its host, rewords the French banner and publishes; visitors get it; a rollback gives new visitors the old version', { timeout: 60_000 }, async () => {
   // Version 1: what the site had before today's change.
   const setup = ledger.client();
   await setup.signIn('ed', PASSWORDS.ed);
@@ -174,7 +174,7 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   await context.close();
 });
 
-test('the console in French, with the keyboard alone; a viewer sees a read-only console', async () => {
+test('the console in French, with the keyboard alone; a viewer sees a read-only console', { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ locale: 'fr-FR' });
   const { page, violations } = await watched(context);
   await page.goto(ledger.server.endpoint + '/console/');

@@ -24,7 +24,7 @@ export interface DeliveryOptions {
  */
 async function published(c: Context, options: DeliveryOptions) {
   const current = await options.store.current();
-  const config = current ? toConsentKitConfig(current.config) : {};
+  const config = current ? toConsentKitConfig(current.config, current.number) : {};
   const inlinedLanguages = (current?.config.languages ?? []).some((language) => !BUILT_IN_TEXTS[language]);
   return { config: { ...config, endpoint: new URL(c.req.url).origin + options.base }, version: current?.number ?? 0, inlinedLanguages };
 }
