@@ -144,7 +144,7 @@ for (const kind of STORES) describe(kind, () => {
 
     test('receipts with a bad configVersion or decisionSeconds are refused, and nothing is counted', async () => {
       const before = (await report()).totals.decisions;
-      for (const bad of [{ configVersion: 0 }, { configVersion: 1.5 }, { configVersion: '3' }, { decisionSeconds: -1 }, { decisionSeconds: 3601 }, { decisionSeconds: 2.5 }]) {
+      for (const bad of <Record<string, unknown>[]>[{ configVersion: 0 }, { configVersion: 1.5 }, { configVersion: '3' }, { decisionSeconds: -1 }, { decisionSeconds: 3601 }, { decisionSeconds: 2.5 }]) {
         const response = await post([receipt(bad)]);
         expect(response.status).toBe(400);
         expect(((await response.json()) as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(Object.keys(bad));
