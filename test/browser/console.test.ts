@@ -149,7 +149,13 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   expect(visitor.hotjar).toHaveLength(1);
   const receipt = await visitor.page.evaluate(() => window.consentkit!.receipts().at(-1));
   expect(receipt).toMatchObject({ language: 'fr', categories: { analytics: true } });
-  // The notice archive (receipt.shownHash → the text shown) is issue 15's; not asserted here.
+  // The receipt names the notice it was given under, and the ledger archived it: the new French text, as shown.
+  await visitor.page.evaluate(() => window.consentkit!.flush());
+  const shownHash = await visitor.page.evaluate(() => window.consentkit!.receipts().at(-1)!.shownHash);
+  expect(shownHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  const notice = await fetch(`${ledger.server.endpoint}/notices/${shownHash}`);
+  expect(notice.status).toBe(200);
+  expect(await notice.text()).toContain(NEW_FR_TEXT.replace('{}', '6 mois'));
   expect(visitor.errors).toEqual([]);
   await visitor.context.close();
 

@@ -1,20 +1,16 @@
+import type { Acknowledgement } from '../../core/acknowledgement';
 import { canonicalJson } from '../canonicalJson';
 import type { LedgerRow } from '../types';
 import { verifySignature, type LedgerKey } from './ledgerKey';
 import type { KeyObject } from 'node:crypto';
 
-/** The ledger's signed word that it holds a receipt: a visitor keeps it as proof even if the row later disappears. */
-export interface Ack {
-  v: 1;
-  receipt: string;
-  subject: string;
-  /** The stored row's chain hash: it covers the receipt's body, receive time and flags. */
-  hash: string;
-  receivedAt: string;
-  keyId: string;
-  /** base64url Ed25519 signature over canonicalJson of this object without `signature`. */
-  signature: string;
-}
+/**
+ * The ledger's signed word that it holds a receipt: a visitor keeps it as proof
+ * even if the row later disappears. One shape for both ends, defined beside the
+ * receipt the SDK keeps it with; `hash` is the stored row's chain hash, which
+ * covers the receipt's body, receive time and flags.
+ */
+export type Ack = Acknowledgement;
 
 /** The columns an acknowledgement is made from. */
 export type AckedRow = Pick<LedgerRow, 'id' | 'subject' | 'hash' | 'receivedAt'>;
