@@ -80,7 +80,8 @@ test('with cookies and storage refused, the banner works for the page view and n
       window.consentkit!.withdraw('analytics');
     }),
   );
-  expect(cleared).toEqual({ categories: ['analytics'], removed: [], remaining: [] });
+  // The revoked ids: the category and its one service.
+  expect(cleared).toEqual({ categories: ['analytics', 'stats'], removed: [], remaining: [] });
   expect(await p.evaluate(() => window.consentkit!.has('analytics'))).toBe(false);
   expect(pageErrors).toEqual([]);
   await p.context().close();

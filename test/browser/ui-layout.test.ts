@@ -178,6 +178,32 @@ for (const lang of ['en', 'fr'] as const) {
     expect([await reachable(0), await reachable(scrollable / 2), await reachable(scrollable)]).toEqual([4, 4, 4]);
     await page.close();
   });
+
+  test(`${lang}: on a 360 px phone, every control Tab reaches in the dialog is in sight, never under its sticky buttons (WCAG 2.4.11)`, async () => {
+    const { page, dialog } = await openDialog(lang, { width: 360, height: 640 });
+    expect(await dialog.evaluate((d) => [...d.querySelectorAll('details')].every((details) => details.open))).toBe(true);
+    const obscured: string[] = [];
+    const visited = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const seen = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        const r = focused.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const label = (focused as HTMLInputElement).labels?.[0];
+        const reachable = hit === focused || (label !== undefined && label.contains(hit));
+        const where = [...document.querySelectorAll('dialog *')].indexOf(focused);
+        return { name: `${label?.textContent ?? focused.textContent} #${where}`, reachable };
+      });
+      // Once round the focus trap.
+      if (visited.has(seen.name)) break;
+      visited.add(seen.name);
+      if (!seen.reachable) obscured.push(seen.name);
+      await page.keyboard.press('Tab');
+    }
+    expect(visited.size).toBeGreaterThan(10);
+    expect(obscured).toEqual([]);
+    await page.close();
+  });
 }
 
 test('the switches: drawn on the native checkbox, same role, name, state and keyboard; on, off, mixed and locked look different', async () => {
@@ -223,8 +249,12 @@ test('the switches: drawn on the native checkbox, same role, name, state and key
   expect(await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels![0]!.textContent))).toEqual([
     'Strictly necessary',
     'Preferences',
+    'Language memory',
     'Analytics',
+    'Audience statistics',
     'Marketing',
+    'Video embeds',
+    'Ad pixel',
   ]);
   await page.close();
 });

@@ -14,7 +14,8 @@ test('a receipt with a choice per service is stored with them, and given back as
   const response = await ledger.post([receipt]);
   expect(response.status).toBe(201);
   const body = await (await fetch(ledger.at(`/subjects/${receipt.subject}`))).json();
-  expect(body.receipts).toEqual([receipt]);
+  // Given back as posted, with the ledger's signed acknowledgement beside it.
+  expect(body.receipts).toEqual([{ ...receipt, ack: expect.objectContaining({ receipt: receipt.id, subject: receipt.subject }) }]);
   expect(body.receipts[0].services).toEqual(SERVICES);
 });
 

@@ -137,6 +137,9 @@ export class VisitorPage {
           const root = within ? queryAllByRole(document.body, within.role, { name: within.name })[0] : document.body;
           const element = root && queryAllByRole(root, role, { name })[0];
           element?.setAttribute('data-story-target', mark);
+          // Scrolled into sight as a visitor would before tapping it; the engines' own click does not
+          // scroll what merely intersects the viewport, even when something sticky covers it.
+          element?.scrollIntoView({ block: 'nearest' });
           return !!element;
         },
         { role, name, within, mark },
