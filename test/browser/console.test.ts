@@ -9,7 +9,8 @@ import { launchChromium } from './chromium';
 // The console and a visitor's site, in headless Chromium against a real ledger
 // (real SQLite file, the built SDK and console from dist/). The site is
 // http://site.example:PORT and the tracker http://static.hotjar.example:PORT,
-// both the test server, reached through --host-resolver-rules.
+// both the test server, reached through --host-resolver-rules; the site is
+// treated as the secure context it would be on https.
 let browser: Browser;
 let ledger: ConsoleLedger;
 let site: TestServer;
@@ -18,9 +19,11 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const NEW_FR_TEXT = 'Nous utilisons des cookies, dont Hotjar pour les cartes de chaleur. Votre choix est conservé {}.';
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([
-    launchChromium(['--host-resolver-rules=MAP site.example 127.0.0.1, MAP static.hotjar.example 127.0.0.1']),
-    startTestServer(),
+  site = await startTestServer();
+  browser = await launchChromium([
+    '--host-resolver-rules=MAP site.example 127.0.0.1, MAP static.hotjar.example 127.0.0.1',
+    // A secure context, as the site would be on https: Web Crypto gives the notice its SHA-256.
+    `--unsafely-treat-insecure-origin-as-secure=http://site.example:${site.port}`,
   ]);
   ledger = await startConsoleLedger({ assets: fileURLToPath(new URL('../../dist/', import.meta.url)) }, { origins: ['*'] });
   site.route('/hotjar.js', (_req, res) => {
