@@ -19,6 +19,8 @@ export type { DecisionOptions } from './core/createConsentCore';
 export type { Receipt, ReceiptAction, ReceiptSource } from './core/receipt';
 export type { Acknowledgement, LocalReceipt } from './core/acknowledgement';
 export type { Notice, NoticeCategory } from './ui/shownText';
+// The shape of one language's texts, for a site that writes a language of its own.
+export type { Texts } from './ui/texts/Texts';
 export type { ConsentError, ConsentEvents, ConsentState, PromptReason } from './core/state';
 export type { SyncResult } from './sync/createSync';
 export type { SubjectRecords } from './sync/subjectRecords';

@@ -38,9 +38,19 @@ export async function getSubject(request: Request, subject: string, ctx: RouteCo
   });
 }
 
+/** The subject's current decision, from its latest receipt; `services` only when that receipt chose per service. */
 function decisionOf(subject: string, row: LedgerRow) {
-  const receipt = JSON.parse(row.body) as { categories: unknown; policy: { version: string }; gpc: boolean; timestamp: string };
-  return { subject, categories: receipt.categories, policyVersion: receipt.policy.version, decidedAt: receipt.timestamp, receivedAt: row.receivedAt, receipt: row.id, gpc: receipt.gpc };
+  const receipt = JSON.parse(row.body) as { categories: unknown; services?: unknown; policy: { version: string }; gpc: boolean; timestamp: string };
+  return {
+    subject,
+    categories: receipt.categories,
+    ...(receipt.services !== undefined && { services: receipt.services }),
+    policyVersion: receipt.policy.version,
+    decidedAt: receipt.timestamp,
+    receivedAt: row.receivedAt,
+    receipt: row.id,
+    gpc: receipt.gpc,
+  };
 }
 
 /**

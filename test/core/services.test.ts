@@ -18,11 +18,9 @@ const serviceIds = (config: ConsentKitConfig) => normalizeConfig(config).config.
 describe('service ids', () => {
   test('a service goes by its own id, else one made from its name', () => {
     expect(serviceIds(SITE)).toEqual(['session', 'matomo', 'youtube', 'ad-pixel']);
-    expect(serviceIds({ categories: { marketing: { services: [{ name: '  Vidéo (YouTube) ' }, { name: '統計' }, { name: '2GIS maps' }] } } })).toEqual([
-      'vid-o-youtube',
-      'service',
-      'service-2',
-    ]);
+    expect(
+      serviceIds({ categories: { marketing: { services: [{ name: '  Vidéo (YouTube) ' }, { name: '統計' }, { name: '2GIS maps' }, { name: 'Ñandú Straße' }] } } }),
+    ).toEqual(['video-youtube', 'service', 'service-2', 'nandu-stra-e']);
   });
 
   test('ids are unique across the site and never a category id: a taken one gets -2, -3…', () => {

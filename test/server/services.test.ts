@@ -17,6 +17,8 @@ test('a receipt with a choice per service is stored with them, and given back as
   // Given back as posted, with the ledger's signed acknowledgement beside it.
   expect(body.receipts).toEqual([{ ...receipt, ack: expect.objectContaining({ receipt: receipt.id, subject: receipt.subject }) }]);
   expect(body.receipts[0].services).toEqual(SERVICES);
+  // The current decision names them too.
+  expect(body.decision).toMatchObject({ categories: receipt.categories, services: SERVICES, receipt: receipt.id });
 });
 
 test('a receipt from an SDK without services is still accepted', async () => {
