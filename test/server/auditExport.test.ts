@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chainHash, startLedgerServer } from '../../src/server/index';
 import { makeReceipt, NOW } from './ledgerFixture';
-import { killAll, runBin } from './ledgerProcess';
+import { binResult, killAll } from './ledgerProcess';
 
 const dir = mkdtempSync(join(tmpdir(), 'consentkit-audit-'));
 const db = join(dir, 'consent.db');
@@ -22,10 +22,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function bin(args: string[]) {
-  const run = runBin(args);
-  return { code: await run.exited, output: run.output() };
-}
 const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 beforeAll(async () => {
@@ -46,7 +42,7 @@ beforeAll(async () => {
 
 test('export writes receipts, acks, the notices they name and the covering checkpoint; verify --export checks it offline with the public key', async () => {
   const out = join(dir, 'audit.jsonl');
-  const exported = await bin(['export', '--db', db, '--from', '2026-11-29', '--to', '2026-11-29', '--subject', visitor.subject, '--out', out]);
+  const exported = await binResult(['export', '--db', db, '--from', '2026-11-29', '--to', '2026-11-29', '--subject', visitor.subject, '--out', out]);
   expect(exported).toMatchObject({ code: 0, output: expect.stringContaining('exported 2 receipts and 1 notices received from 2026-11-29T00:00:00.000Z to 2026-11-30T00:00:00.000Z') });
   const file = lines(out);
   expect(file.map((line) => line.type)).toEqual(['header', 'receipt', 'receipt', 'notice', 'checkpoint']);
@@ -54,10 +50,10 @@ test('export writes receipts, acks, the notices they name and the covering check
   expect(file[3]).toMatchObject({ notice });
 
   // The database is not needed: the file is verified elsewhere, with the key alone.
-  expect(await bin(['verify', '--export', out, '--key', publicKeyFile])).toMatchObject({ code: 0, output: expect.stringContaining('export OK: 2 receipts with valid acknowledgements, 1 notices, checkpoint') });
+  expect(await binResult(['verify', '--export', out, '--key', publicKeyFile])).toMatchObject({ code: 0, output: expect.stringContaining('export OK: 2 receipts with valid acknowledgements, 1 notices, checkpoint') });
   const pem = JSON.parse(readFileSync(publicKeyFile, 'utf8')).publicKeyPem as string;
   writeFileSync(join(dir, 'key.pem'), pem);
-  expect((await bin(['verify', '--export', out, '--key', join(dir, 'key.pem')])).code).toBe(0);
+  expect((await binResult(['verify', '--export', out, '--key', join(dir, 'key.pem')])).code).toBe(0);
 
   // Each edit an exporter could make is caught.
   const edits: [string, (entries: Record<string, unknown>[]) => void, RegExp][] = [
@@ -75,14 +71,14 @@ test('export writes receipts, acks, the notices they name and the covering check
     edit(entries);
     const edited = join(dir, 'edited.jsonl');
     writeFileSync(edited, entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
-    const result = await bin(['verify', '--export', edited, '--key', publicKeyFile]);
+    const result = await binResult(['verify', '--export', edited, '--key', publicKeyFile]);
     expect({ what, code: result.code }).toEqual({ what, code: 1 });
     expect(result.output).toMatch(reason);
   }
   // Another key: refused.
-  const other = await bin(['verify', '--export', out, '--key', 'b0N9MjM2OjloX3qpY8UFGF2kcP2xnslESogNJnOvn_E']);
+  const other = await binResult(['verify', '--export', out, '--key', 'b0N9MjM2OjloX3qpY8UFGF2kcP2xnslESogNJnOvn_E']);
   expect(other).toMatchObject({ code: 1, output: expect.stringContaining('not the key given') });
-  expect((await bin(['verify', '--export', out])).code).toBe(2);
+  expect((await binResult(['verify', '--export', out])).code).toBe(2);
 });
 
 test("verify --ack: a visitor's acknowledgement holds while its receipt is there unchanged; after an erasure it points at the tombstone", async () => {
@@ -91,10 +87,10 @@ test("verify --ack: a visitor's acknowledgement holds while its receipt is there
     writeFileSync(path, JSON.stringify(value));
     return path;
   };
-  expect(await bin(['verify', '--db', db, '--ack', file('ack.json', acks.get(visitor.id))])).toMatchObject({ code: 0, output: expect.stringContaining('is in the ledger unchanged') });
-  expect(await bin(['verify', '--db', db, '--ack', file('erased.json', acks.get(erasedOne.id))])).toMatchObject({ code: 0, output: expect.stringMatching(/its subject was erased on .* \(tombstone 1\)/) });
+  expect(await binResult(['verify', '--db', db, '--ack', file('ack.json', acks.get(visitor.id))])).toMatchObject({ code: 0, output: expect.stringContaining('is in the ledger unchanged') });
+  expect(await binResult(['verify', '--db', db, '--ack', file('erased.json', acks.get(erasedOne.id))])).toMatchObject({ code: 0, output: expect.stringMatching(/its subject was erased on .* \(tombstone 1\)/) });
   const forged = { ...(acks.get(visitor.id) as object), receivedAt: '2020-01-01T00:00:00.000Z' };
-  expect(await bin(['verify', '--db', db, '--ack', file('forged.json', forged)])).toMatchObject({ code: 1, output: expect.stringContaining('ack INVALID: its signature is not valid') });
+  expect(await binResult(['verify', '--db', db, '--ack', file('forged.json', forged)])).toMatchObject({ code: 1, output: expect.stringContaining('ack INVALID: its signature is not valid') });
 
   // The operator deletes the row the visitor holds an ack for: the ack still proves the ledger took it.
   const copy = join(dir, 'copy.db');
@@ -105,5 +101,5 @@ test("verify --ack: a visitor's acknowledgement holds while its receipt is there
   const tampered = new Database(copy);
   tampered.prepare('DELETE FROM receipts WHERE id = ?').run(later.id);
   tampered.close();
-  expect(await bin(['verify', '--db', copy, '--ack', file('later.json', acks.get(later.id))])).toMatchObject({ code: 1, output: expect.stringContaining('no longer holds this receipt, and no tombstone') });
+  expect(await binResult(['verify', '--db', copy, '--ack', file('later.json', acks.get(later.id))])).toMatchObject({ code: 1, output: expect.stringContaining('no longer holds this receipt, and no tombstone') });
 });

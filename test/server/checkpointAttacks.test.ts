@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { GENESIS_HASH, canonicalJson, chainHash, startLedgerServer } from '../../src/server/index';
 import { makeReceipt, NOW } from './ledgerFixture';
-import { killAll, runBin } from './ledgerProcess';
+import { binResult, killAll } from './ledgerProcess';
 
 const dir = mkdtempSync(join(tmpdir(), 'consentkit-attacks-'));
 const original = join(dir, 'ledger', 'consent.db');
@@ -20,10 +20,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function bin(args: string[]) {
-  const run = runBin(args);
-  return { code: await run.exited, output: run.output() };
-}
 
 /** A ledger in service: receipts of five subjects through HTTP, two erasures, a clean stop (its last checkpoint); then the checkpoints archived outside. */
 beforeAll(async () => {
@@ -36,7 +32,7 @@ beforeAll(async () => {
   }
   for (const subject of subjects.erased) await fetch(`${server.endpoint}/subjects/${subject}`, { method: 'DELETE' });
   await server.close();
-  expect(await bin(['checkpoints', '--db', original, '--out', archive])).toMatchObject({ code: 0, output: expect.stringMatching(/checkpoints: \d+ appended/) });
+  expect(await binResult(['checkpoints', '--db', original, '--out', archive])).toMatchObject({ code: 0, output: expect.stringMatching(/checkpoints: \d+ appended/) });
 }, 30_000);
 
 /** A copy of the ledger (and its key) an attacker then edits with plain SQL. */
@@ -79,8 +75,8 @@ function rewrite(db: Database.Database, rows: Row[], edit: (body: string) => str
 const grantMarketing = (body: string) => body.replace('"marketing":false', '"marketing":true');
 
 async function expectCaught(copy: string, reason: RegExp) {
-  const alone = await bin(['verify', '--db', copy]);
-  const anchored = await bin(['verify', '--db', copy, '--checkpoints', archive]);
+  const alone = await binResult(['verify', '--db', copy]);
+  const anchored = await binResult(['verify', '--db', copy, '--checkpoints', archive]);
   expect(anchored.output).toMatch(reason);
   expect(anchored.code).toBe(1);
   return alone;
@@ -88,7 +84,7 @@ async function expectCaught(copy: string, reason: RegExp) {
 
 test('the untouched copy verifies against its archived checkpoints', async () => {
   const copy = attackedCopy('untouched', () => {});
-  const result = await bin(['verify', '--db', copy, '--checkpoints', archive]);
+  const result = await binResult(['verify', '--db', copy, '--checkpoints', archive]);
   expect(result).toMatchObject({ code: 0, output: expect.stringContaining('checkpoints OK: the ledger holds what checkpoint') });
   expect(result.output).toContain('9 receipts up to row 15, 2 tombstones');
 });
@@ -149,13 +145,13 @@ test('deleting the last tombstone', async () => {
 
 test('DROP TABLE: cannot verify (2); a dropped table recreated empty: tampered (1)', async () => {
   const dropped = attackedCopy('dropped', (db) => db.exec('DROP TABLE receipts'));
-  expect(await bin(['verify', '--db', dropped, '--checkpoints', archive])).toMatchObject({ code: 2, output: expect.stringContaining('CANNOT VERIFY: the receipts table is missing') });
+  expect(await binResult(['verify', '--db', dropped, '--checkpoints', archive])).toMatchObject({ code: 2, output: expect.stringContaining('CANNOT VERIFY: the receipts table is missing') });
   const recreated = attackedCopy('recreated', (db) => {
     const sql = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'receipts'").pluck().get()!;
     db.exec(`DROP TABLE receipts; ${sql}`);
   });
-  expect(await bin(['verify', '--db', recreated])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 0 receipts') });
-  expect(await bin(['verify', '--db', recreated, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringContaining('the database has 0: receipts removed') });
+  expect(await binResult(['verify', '--db', recreated])).toMatchObject({ code: 0, output: expect.stringContaining('ledger OK: 0 receipts') });
+  expect(await binResult(['verify', '--db', recreated, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringContaining('the database has 0: receipts removed') });
 });
 
 test('a swapped database file: another ledger, or an older copy of this one', async () => {
@@ -163,13 +159,13 @@ test('a swapped database file: another ledger, or an older copy of this one', as
   const server = await startLedgerServer({ db: other, port: 0, clock: () => NOW, rateLimit: false, synchronous: 'normal' });
   await fetch(server.endpoint + '/receipts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipts: [makeReceipt()] }) });
   await server.close();
-  expect(await bin(['verify', '--db', other])).toMatchObject({ code: 0 });
-  expect(await bin(['verify', '--db', other, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringMatching(/this database is ledger \S+, not ledger \S+ the checkpoints were signed for: a swapped or rebuilt database/) });
+  expect(await binResult(['verify', '--db', other])).toMatchObject({ code: 0 });
+  expect(await binResult(['verify', '--db', other, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringMatching(/this database is ledger \S+, not ledger \S+ the checkpoints were signed for: a swapped or rebuilt database/) });
 
   // An older copy: the checkpoint log and the rows stop before the archive's end.
   const older = attackedCopy('older', (db) => {
     const last = db.prepare<[], number>('SELECT max(sequence) FROM checkpoints').pluck().get()!;
     db.exec(`DROP TRIGGER checkpoints_kept; DELETE FROM checkpoints WHERE sequence = ${last}`);
   });
-  expect(await bin(['verify', '--db', older, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringMatching(/archived checkpoint \d+ is missing from the database's checkpoint log/) });
+  expect(await binResult(['verify', '--db', older, '--checkpoints', archive])).toMatchObject({ code: 1, output: expect.stringMatching(/archived checkpoint \d+ is missing from the database's checkpoint log/) });
 });

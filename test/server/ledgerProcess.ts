@@ -31,6 +31,12 @@ export function runBin(args: string[], options: SpawnOptions = {}): BinRun {
   return { child, exited, output: () => output };
 }
 
+/** Runs a bin command to its end: its exit code and everything it printed. */
+export async function binResult(args: string[]): Promise<{ code: number | null; output: string }> {
+  const run = runBin(args);
+  return { code: await run.exited, output: run.output() };
+}
+
 /** A serving ledger process and the endpoint it printed. */
 export interface LedgerProcess extends BinRun {
   endpoint: string;
