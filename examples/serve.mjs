@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLedgerApp, createNodeListener, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, hashPassword } from '../dist/server.mjs';
+import { createLedgerApp, createNodeListener, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, hashPassword, loadOrCreateLedgerKey } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -25,8 +25,11 @@ const MOUNTS = [
 /** Starts the demo; resolves once it listens. `databaseUrl` (postgres://…) puts the ledger on PostgreSQL instead of the SQLite file `db`. */
 export async function startDemo({ port = 8080, host = 'localhost', db = join(root, 'data', 'demo.db'), databaseUrl } = {}) {
   let store;
-  if (databaseUrl) store = await createPostgresStore(databaseUrl);
-  else {
+  // On PostgreSQL the key is given (several servers share it); the demo keeps one under data/, as SQLite keeps its own beside the file.
+  if (databaseUrl) {
+    mkdirSync(join(root, 'data'), { recursive: true });
+    store = await createPostgresStore({ connection: databaseUrl, key: loadOrCreateLedgerKey(join(root, 'data', 'demo-postgres.key')) });
+  } else {
     mkdirSync(dirname(db), { recursive: true });
     store = createSqliteStore(db);
   }
