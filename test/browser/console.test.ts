@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { PASSWORDS, startConsoleLedger, type ConsoleLedger } from '../server/console/consoleFixture';
 import { launchChromium } from './chromium';
+import { axe, watched } from './consolePage';
 
 // The console and a visitor's site, in headless Chromium against a real ledger
 // (real SQLite file, the built SDK and console from dist/). The site is
@@ -14,8 +14,6 @@ import { launchChromium } from './chromium';
 let browser: Browser;
 let ledger: ConsoleLedger;
 let site: TestServer;
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const NEW_FR_TEXT = 'Nous utilisons des cookies, dont Hotjar pour les cartes de chaleur. Votre choix est conservé {}.';
 
 beforeAll(async () => {
@@ -44,32 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([browser?.close(), site?.close(), ledger?.close()]);
 });
-
-/** A page that records Content-Security-Policy violations and page errors, in every frame. */
-async function watched(context: BrowserContext): Promise<{ page: Page; violations: () => Promise<string[]>; errors: string[] }> {
-  await context.addInitScript(() => {
-    const list: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = list;
-    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return {
-    page,
-    errors,
-    violations: async () => (await Promise.all(page.frames().map((frame) => frame.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []).catch(() => [])))).flat(),
-  };
-}
-
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the debugger protocol, which the page's CSP does not govern: no inline script is added to the page.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, TAGS);
-}
 
 async function signIn(page: Page, name: string, password: string) {
   await page.goto(ledger.server.endpoint + '/console/');
