@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLedgerApp, createSqliteConfigStore, createSqliteStore, defaultSiteConfig, type SiteConfig } from '../../../src/server/index';
 import { de } from '../../../src/ui/texts/de';
 import { en } from '../../../src/ui/texts/en';
-import { FAKE_SDK, PASSWORDS, STORES, startConsoleLedger, type Client, type ConsoleLedger } from './consoleFixture';
+import { DIST, PASSWORDS, STORES, startConsoleLedger, type Client, type ConsoleLedger } from './consoleFixture';
 
 for (const kind of STORES) describe(kind, () => {
 let ledger: ConsoleLedger;
@@ -28,7 +29,7 @@ let ledger: ConsoleLedger;
 
   test('publishing makes numbered versions with author, time and diff; a rollback republishes an old one; visitors get the current one', async () => {
     const before = await (await ledger.client().call('/consentkit.js')).text();
-    expect(before.endsWith(FAKE_SDK)).toBe(true);
+    expect(before.endsWith(readFileSync(DIST + 'consentkit.min.js', 'utf8'))).toBe(true);
     expect(deliveredConfig(before)).toEqual({ endpoint: ledger.server.endpoint });
 
     const first = (await draft()).config;
@@ -191,7 +192,7 @@ let ledger: ConsoleLedger;
     const configStore = createSqliteConfigStore(store.db);
     const { hashPassword } = await import('../../../src/server/index');
     configStore.putAccount({ name: 'ed', role: 'editor', passwordHash: await hashPassword('pw') });
-    const app = createLedgerApp({ store, configStore, assets: ledger.dir });
+    const app = createLedgerApp({ store, configStore, assets: DIST });
     const response = await app(new Request('https://ledger.example/api/consent/console/api/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ed', password: 'pw' }) }));
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/; Secure/);

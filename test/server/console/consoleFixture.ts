@@ -1,14 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, hashPassword, startLedgerServer, type ConfigStore, type LedgerServer, type PostgresStore, type ServerConsoleOptions, type SqliteStore } from '../../../src/server/index';
 
 /** The stores these tests run on: SQLite always, PostgreSQL too when DATABASE_URL names one (eval "$(scripts/pg-cluster.sh start)"). */
 export const STORES: Array<'sqlite' | 'postgres'> = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-/** The stand-in SDK these tests deliver: the HTTP layer is under test here, the real build in the browser tests. */
-export const FAKE_SDK = '/* the script-tag build */';
+/** The real builds the ledger serves (the script tags, the console): `npm test` builds them first. */
+export const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 export interface Client {
   /** The session cookie, once signed in. */
@@ -35,18 +36,14 @@ export interface ConsoleLedger {
 
 export const PASSWORDS = { ed: 'correct horse battery staple', vi: 'viewer password 42' };
 
-/** A real ledger with its console on 127.0.0.1, a real SQLite file, an editor "ed" and a viewer "vi". Stand-in assets unless `assets` is given (the browser tests pass dist/). */
+/** A real ledger with its console on 127.0.0.1, a real SQLite file (or a PostgreSQL schema of its own), an editor "ed" and a viewer "vi", serving the builds in dist/. */
 export async function startConsoleLedger(options: ServerConsoleOptions = {}, ledgerOptions: { origins?: string[] } = {}, kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<ConsoleLedger> {
   const dir = mkdtempSync(join(tmpdir(), 'consentkit-console-'));
   const db = join(dir, 'consent.db');
-  writeFileSync(join(dir, 'consentkit.min.js'), FAKE_SDK);
-  writeFileSync(join(dir, 'console.js'), '/* console */');
-  writeFileSync(join(dir, 'console.css'), '/* console */');
-  writeFileSync(join(dir, 'console-preview.js'), '/* preview */');
   let offset = 0;
   // A schema of its own per ledger on PostgreSQL, dropped on close.
   const pg: PostgresStore | undefined = kind === 'postgres' ? await createPostgresStore({ connection: process.env.DATABASE_URL!, schema: `console_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`, poolSize: 4 }) : undefined;
-  const server = await startLedgerServer({ ...(pg ? { store: pg } : { db }), port: 0, synchronous: 'normal', clock: () => Date.now() + offset, console: { assets: dir, ...options }, ...ledgerOptions });
+  const server = await startLedgerServer({ ...(pg ? { store: pg } : { db }), port: 0, synchronous: 'normal', clock: () => Date.now() + offset, console: { assets: DIST, ...options }, ...ledgerOptions });
   const config: ConfigStore = pg ? createPostgresConfigStore(pg.pool, pg.schema) : createSqliteConfigStore((server.store as SqliteStore).db);
   await config.putAccount({ name: 'ed', role: 'editor', passwordHash: await hashPassword(PASSWORDS.ed) });
   await config.putAccount({ name: 'vi', role: 'viewer', passwordHash: await hashPassword(PASSWORDS.vi) });
