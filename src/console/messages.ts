@@ -145,6 +145,7 @@ export const enMessages = {
   'reason:expired': "Decision expired",
   'reason:policy-changed': "Policy changed",
   'reason:new-category': "New category",
+  'reason:subject-erased': "Asked again after an erasure",
   'reason:none': "Not asked (a later change)",
 };
 
@@ -296,6 +297,7 @@ export const frMessages: Messages = {
   'reason:expired': "Décision expirée",
   'reason:policy-changed': "Politique modifiée",
   'reason:new-category': "Nouvelle catégorie",
+  'reason:subject-erased': "Redemandé après un effacement",
   'reason:none': "Sans demande (un changement ultérieur)",
 };
 

@@ -130,8 +130,14 @@ const named = (counts: Record<string, number>, labels: Record<string, string> = 
     .map(([key, count]) => [labels[key] ?? key, String(count)])
     .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 const SOURCES = { banner: 'Banner', preferences: 'Preferences dialog', 'settings-button': 'Settings button', placeholder: 'Embed placeholder', api: 'Site code (API)', gpc: 'Global Privacy Control' };
-// `subject-erased` has no label in the console: it is shown as its key.
-const REASONS = { 'first-visit': 'First visit', expired: 'Decision expired', 'policy-changed': 'Policy changed', 'new-category': 'New category', none: 'Not asked (a later change)' };
+const REASONS = {
+  'first-visit': 'First visit',
+  expired: 'Decision expired',
+  'policy-changed': 'Policy changed',
+  'new-category': 'New category',
+  'subject-erased': 'Asked again after an erasure',
+  none: 'Not asked (a later change)',
+};
 
 /** The key figures, term → value. */
 async function keyFigures(page: Page): Promise<Record<string, string | null>> {
