@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTRA_LANGUAGES } from '../scripts/languages.mjs';
 import { createLedgerApp, createNodeListener, createPostgresConfigStore, createPostgresStore, createSqliteConfigStore, createSqliteStore, hashPassword, loadOrCreateLedgerKey } from '../dist/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,12 +68,15 @@ function serveStatic(url, res) {
     if (extname(file) !== '.html') return sendFile(res, file);
     // Pages are templates: the language switch and, for the strict-CSP example, a fresh nonce.
     const nonce = randomBytes(16).toString('base64');
-    const lang = url.searchParams.get('lang') === 'fr' ? 'fr' : 'en';
+    const asked = url.searchParams.get('lang') ?? '';
+    const lang = ['en', 'fr', ...EXTRA_LANGUAGES].includes(asked) ? asked : 'en';
     let html = readFileSync(file, 'utf8');
     // A page of the demo site is its content only, put into the site's layout.
     const title = /^<!-- title: (.*) -->\n/.exec(html);
     if (title) html = readFileSync(join(here, 'site', '_layout.html'), 'utf8').replace('{{title}}', title[1]).replace('{{content}}', html.slice(title[0].length));
     html = html.replaceAll('{{nonce}}', nonce).replace('<html lang="en">', `<html lang="${lang}">`);
+    // English and French are in the default script tag; each other language has a file of its own, still one request.
+    if (EXTRA_LANGUAGES.includes(lang)) html = html.replace('<script src="/consentkit.min.js">', `<script src="/dist/consentkit.${lang}.min.js">`);
     const headers = {};
     if (html.includes('data-csp="strict"')) {
       headers['content-security-policy'] = `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;

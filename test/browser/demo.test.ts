@@ -60,3 +60,25 @@ test('a visitor walks the demo: banner, accept, withdraw marketing, placeholder,
   for (const row of table) expect(row[0]).toMatch(/\d/);
   await context.close();
 });
+
+test('the demo speaks all eight languages: each language link gives the banner in it, from one script file, and the choice is recorded in it', async () => {
+  const context = await demo.browser.newContext();
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' && /consentkit[^/]*\.js$/.test(r.url())) scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(demo.url);
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Polski' }).click();
+  const banner = page.getByRole('region', { name: 'Pliki cookie' });
+  await banner.waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+  await banner.getByRole('button', { name: 'Akceptuj wszystkie' }).click();
+  expect(await page.evaluate(() => window.consentkit!.receipts().at(-1)!.language)).toBe('pl');
+  // One consentkit file a page: the default build in English, the Polish one in Polish.
+  expect(scripts).toEqual(['/consentkit.min.js', '/dist/consentkit.pl.min.js']);
+  expect(await page.getByRole('navigation', { name: 'Language' }).getByRole('link').allTextContents()).toEqual([
+    'English', 'Français', 'Deutsch', 'Español', 'Italiano', 'Nederlands', 'Português', 'Polski',
+  ]);
+  await context.close();
+});
