@@ -1,17 +1,20 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { parsePublicKey, verifyAck } from '../../src/server/index';
+import { startFailingFront } from '../helpers/failingFront';
 import { startTestServer, type TestServer } from '../helpers/testServer';
+import { startTempLedger } from '../server/ledgerFixture';
 import { createTestLedger } from '../sync/ledger';
-import { createProofLedger } from '../sync/proofLedger';
 import { launchChromium } from './chromium';
 
 let browser: Browser;
 let server: TestServer;
+const html = (body: string, endpoint = '/api/consent') =>
+  `<!doctype html><html lang="en"><head><script src="/consentkit.min.js" data-endpoint="${endpoint}" data-policy-version="2018-05-24"></script></head><body>${body}</body></html>`;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-  const html = (body: string) =>
-    `<!doctype html><html lang="en"><head><script src="/consentkit.min.js" data-endpoint="/api/consent" data-policy-version="2018-05-24"></script></head><body>${body}</body></html>`;
   server.page('/', html('<p>Home</p>'));
   server.page('/next', '<!doctype html><html lang="en"><body><p>Next page, without consentkit</p></body></html>');
 });
@@ -80,13 +83,24 @@ test('a decision taken right before leaving the page arrives by beacon, stored o
 });
 
 test('a decision is acknowledged: ck.receipts() shows the ack, and the notice is uploaded once, not again on reload', async () => {
-  // A stand-in for the ledger's proof protocol until the real one speaks it (test/sync/proofLedger.ts).
-  const ledger = createProofLedger();
-  server.route('/api/consent/receipts', ledger.route);
-  server.route('/api/consent/notices', ledger.route);
+  // The real ledger on an origin of its own that allows the site's; the page
+  // reaches it through a front that forwards everything and records the traffic.
+  const ledger = await startTempLedger({ origins: [server.origin], clock: () => Date.now() });
+  const front = await startFailingFront(ledger.server.url);
+  onTestFinished(async () => {
+    await front.close();
+    await ledger.close();
+  });
+  const proof = ledger.server.store.proof!;
+  const key = parsePublicKey(await (await fetch(ledger.at('/key'))).text());
+  const verify = async (ack: unknown) => (await verifyAck(ack, { tombstones: () => ledger.server.store.tombstones(), proof }, key)).status;
+  // What the page sent, the browser's CORS preflights aside.
+  const sent = () => front.requests.filter((r) => !r.startsWith('OPTIONS '));
+  server.page('/proof', html('<p>Proof</p>', front.endpoint));
+
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.origin + '/');
+  await page.goto(server.origin + '/proof');
   const decide = () =>
     page.evaluate(async () => {
       const ck = window.consentkit!;
@@ -98,19 +112,25 @@ test('a decision is acknowledged: ck.receipts() shows the ack, and the notice is
     });
   const first = await decide();
   expect(first.receipt.shownHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-  expect(first.local?.ack).toEqual(ledger.acks.get(first.receipt.id));
-  expect(first.local?.ack).toMatchObject({ v: 1, receipt: first.receipt.id, subject: first.receipt.subject, keyId: 'test-key-1' });
-  expect(ledger.requests).toEqual(['POST /receipts', 'POST /notices']);
-  expect([...ledger.notices.keys()]).toEqual([first.receipt.shownHash]);
-  expect(JSON.parse(ledger.notices.get(first.receipt.shownHash)!)).toMatchObject({ v: 1, language: 'en', banner: { title: 'Cookies' } });
+  expect(first.local?.ack).toMatchObject({ v: 1, receipt: first.receipt.id, subject: first.receipt.subject, keyId: key.keyId });
+  expect(await verify(first.local?.ack)).toBe('present');
+  expect(sent()).toEqual(['POST /receipts', 'POST /notices']);
+  const archived = await fetch(ledger.at('/notices/' + first.receipt.shownHash));
+  expect(archived.status).toBe(200);
+  expect(await archived.json()).toMatchObject({ v: 1, language: 'en', banner: { title: 'Cookies' } });
 
   // Even a ledger that lost it and asks again gets no second upload from this browser.
-  ledger.notices.clear();
+  const file = new Database(ledger.db);
+  file.prepare('DELETE FROM notices').run();
+  file.close();
+  expect(await proof.missingNotices([first.receipt.shownHash])).toEqual([first.receipt.shownHash]);
   await page.reload();
   const second = await decide();
   expect(second.receipt.shownHash).toBe(first.receipt.shownHash);
   expect(second.local?.ack?.receipt).toBe(second.receipt.id);
-  expect(ledger.requests).toEqual(['POST /receipts', 'POST /notices', 'POST /receipts']);
+  expect(await verify(second.local?.ack)).toBe('present');
+  expect(sent()).toEqual(['POST /receipts', 'POST /notices', 'POST /receipts']);
+  expect((await fetch(ledger.at('/notices/' + first.receipt.shownHash))).status).toBe(404);
   expect(JSON.parse(second.stored ?? '[]')).toEqual([first.receipt.shownHash]);
   await context.close();
 });
