@@ -1,5 +1,5 @@
 import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, type CategoryId } from './categories';
-import { toServiceId } from './serviceId';
+import { MAX_SERVICES, toServiceId } from './serviceId';
 import type { ConsentModeOptions, Plugin, ServiceConfig, TextOverrides } from './config';
 
 /** A service with the id it goes by, unique across the site. */
@@ -130,6 +130,10 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
           required: id === 'necessary',
           ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
         })) as ResolvedCategory[];
+        // Past the ledger's limit every receipt would be refused: the services after it are left out, and said so once.
+        let listed = 0;
+        for (const category of categories) category.services = category.services.filter(() => ++listed <= MAX_SERVICES);
+        if (listed > MAX_SERVICES) fault('categories', `at most ${MAX_SERVICES} services in all`);
         // One namespace for categories and services: has('youtube') must mean one thing.
         const taken: string[] = categories.map((c) => c.id);
         for (const service of categories.flatMap((c) => c.services)) {

@@ -3,6 +3,9 @@ import { CATEGORY_ID_PATTERN } from './categories';
 /** Service ids in the consent cookie and in receipts: category ids' form, with room for a `-2` that makes one unique. */
 export const SERVICE_ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
 
+/** Services a site may list, all categories together: the ledger refuses a receipt with more choices than that. */
+export const MAX_SERVICES = 64;
+
 /**
  * The id a service gets from its name when the site gives none, and the one
  * a `data-service` attribute is read as: lower case, every run of other

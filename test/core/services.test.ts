@@ -23,6 +23,14 @@ describe('service ids', () => {
     ).toEqual(['video-youtube', 'service', 'service-2', 'nandu-stra-e']);
   });
 
+  test('at most 64 services, all categories together (the ledger refuses receipts with more): the rest are left out and reported', () => {
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}` }));
+    const { config, errors } = normalizeConfig({ categories: { analytics: { services: many('Stats', 40) }, marketing: { services: many('Ad', 30) } } });
+    expect(config.categories.map((c) => c.services.length)).toEqual([0, 0, 40, 24]);
+    expect(config.categories.at(-1)!.services.at(-1)!.id).toBe('ad-24');
+    expect(errors).toEqual(['"categories" must be at most 64 services in all; ignored']);
+  });
+
   test('ids are unique across the site and never a category id: a taken one gets -2, -3…', () => {
     const config = {
       categories: {
