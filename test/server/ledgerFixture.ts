@@ -40,6 +40,8 @@ export interface TempLedger {
   /** Full URL of a route under /api/consent. */
   at(path: string): string;
   post(receipts: unknown[], headers?: Record<string, string>): Promise<Response>;
+  /** The ids of the receipts the ledger holds, one per row: grouped by subject, in receive order within each. */
+  storedIds(): Promise<string[]>;
   /** Closes the server and starts a new one on the same file. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -61,6 +63,11 @@ export async function startTempLedger(options: LedgerServerOptions = {}): Promis
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ receipts }),
       }),
+    async storedIds() {
+      const ids: string[] = [];
+      for await (const row of ledger.server.store.rows()) ids.push(row.id);
+      return ids;
+    },
     async restart() {
       await ledger.server.close();
       ledger.server = await start();

@@ -1,69 +1,112 @@
-// Against a real HTTP server on 127.0.0.1 and Node's real fetch: no mocked network.
+// ck.access() and ck.erase() against the real ledger (its HTTP server on
+// 127.0.0.1, an SQLite file in a temp folder) and Node's real fetch, through a
+// forwarding front that records the traffic and fails the requests a test
+// names. The cursors here are the real ledger's; what access() does with
+// cursors of other forms, and with one that comes back, is in
+// readSubjectRecords.test.ts.
 import { afterEach, expect, test } from 'vitest';
-import type { RecordedRequest } from '../helpers/testServer';
-import { listen } from './ledger';
+import { startFailingFront } from '../helpers/failingFront';
+import { makeReceipt, startTempLedger, type TempLedger } from '../server/ledgerFixture';
 import { loadPage, newBrowser } from './helpers';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
+  for (const server of servers.splice(0).reverse()) await server.close();
 });
 
-test('access() follows `next` through every page and returns one object with all receipts and ledger entries', async () => {
-  const requests: string[] = [];
-  let subject = '';
-  const decision = { subject: 'set below', categories: { necessary: true }, policyVersion: '1' };
-  // Opaque cursors, with characters a query string must escape.
-  const pages: Record<string, { receipts: unknown[]; ledger: unknown[]; next: string | null }> = {
-    '': { receipts: [{ id: 'r1' }, { id: 'r2' }], ledger: [{ id: 'r1', receivedAt: 't1', hash: 'h1' }, { id: 'r2', receivedAt: 't2', hash: 'h2' }], next: 'c/2+=' },
-    'c/2+=': { receipts: [{ id: 'r3' }], ledger: [{ id: 'r3', receivedAt: 't3', hash: 'h3' }], next: 'c&3' },
-    'c&3': { receipts: [{ id: 'r4' }], ledger: [{ id: 'r4', receivedAt: 't4', hash: 'h4' }], next: null },
-  };
-  const server = await listen(0, (request: RecordedRequest, response) => {
-    requests.push(`${request.method} ${request.path}`);
-    const url = new URL(request.path, 'http://ledger');
-    response.writeHead(request.method === 'GET' ? 200 : 201, { 'content-type': 'application/json' });
-    if (request.method !== 'GET') return void response.end('{}');
-    const page = pages[url.searchParams.get('cursor') ?? ''];
-    response.end(JSON.stringify({ subject, decision: { ...decision, subject }, ...page }));
-  });
-  servers.push(server);
-  const { core, sync } = loadPage(newBrowser(), `http://127.0.0.1:${server.port}/api/consent`);
-  subject = core.acceptAll().subject;
+/** A real ledger without the per-subject cap (a test posts many receipts of one subject), and the front the SDK reaches it through. */
+async function startLedger() {
+  const ledger = await startTempLedger({ clock: () => Date.now(), subjectLimit: false });
+  servers.push(ledger);
+  const front = await startFailingFront(ledger.server.url);
+  servers.push(front);
+  return { ledger, front };
+}
 
-  expect(await sync.access()).toEqual({
+/** Posts `count` more receipts of `subject` straight to the ledger, 100 a request; their ids, in order. */
+async function postMore(ledger: TempLedger, subject: string, count: number): Promise<string[]> {
+  const receipts = Array.from({ length: count }, () => makeReceipt({ subject, timestamp: new Date().toISOString() }));
+  for (let start = 0; start < count; start += 100) expect((await ledger.post(receipts.slice(start, start + 100))).status).toBe(201);
+  return receipts.map((r) => r.id);
+}
+
+interface Page {
+  decision: unknown;
+  receipts: Array<{ id: string; ack?: unknown }>;
+  ledger: unknown[];
+  next: string | null;
+}
+
+/** A page of the subject's records asked of the ledger directly. */
+const pageOf = async (ledger: TempLedger, subject: string, cursor?: string): Promise<Page> =>
+  (await (await fetch(ledger.at(`/subjects/${subject}`) + (cursor === undefined ? '' : `?cursor=${cursor}`))).json()) as Page;
+
+test('access() follows `next` through every page and returns one object with all receipts and ledger entries', async () => {
+  const { ledger, front } = await startLedger();
+  const { core, sync } = loadPage(newBrowser(), front.endpoint);
+  const accepted = core.acceptAll();
+  const { subject } = accepted;
+  await sync.flush();
+  // 1,000 more receipts of this subject: the ledger serves 500 a page, so three pages in all.
+  const more = await postMore(ledger, subject, 1000);
+  const first = await pageOf(ledger, subject);
+  const second = await pageOf(ledger, subject, first.next!);
+  const third = await pageOf(ledger, subject, second.next!);
+  expect(third.next).toBeNull();
+
+  const records = await sync.access();
+  expect(records).toEqual({
     subject,
-    decision: { ...decision, subject },
-    receipts: [{ id: 'r1' }, { id: 'r2' }, { id: 'r3' }, { id: 'r4' }],
-    ledger: ['1', '2', '3', '4'].map((n) => ({ id: 'r' + n, receivedAt: 't' + n, hash: 'h' + n })),
+    decision: first.decision,
+    receipts: [...first.receipts, ...second.receipts, ...third.receipts],
+    ledger: [...first.ledger, ...second.ledger, ...third.ledger],
     notices: {},
   });
-  expect(requests).toEqual([
-    'POST /api/consent/receipts',
-    `GET /api/consent/subjects/${subject}`,
-    `GET /api/consent/subjects/${subject}?cursor=c%2F2%2B%3D`,
-    `GET /api/consent/subjects/${subject}?cursor=c%263`,
+  expect(records?.receipts.map((r) => r.id)).toEqual([accepted.id, ...more]);
+  expect(records?.receipts.every((r) => r.ack?.receipt === r.id)).toBe(true);
+  expect(records?.decision).toMatchObject({ subject, receipt: more.at(-1) });
+  expect(front.requests).toEqual([
+    'POST /receipts',
+    `GET /subjects/${subject}`,
+    `GET /subjects/${subject}?cursor=${first.next}`,
+    `GET /subjects/${subject}?cursor=${second.next}`,
   ]);
   sync.destroy();
 });
 
-test('a page that fails, or a cursor that comes back, makes access() resolve null with an error event', async () => {
-  let answer: 'loop' | 'fail' = 'loop';
-  const server = await listen(0, (request: RecordedRequest, response) => {
-    const cursor = new URL(request.path, 'http://ledger').searchParams.get('cursor');
-    if (request.method === 'GET' && cursor !== null && answer === 'fail') {
-      response.writeHead(503);
-      return void response.end();
-    }
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ subject: 's', decision: null, receipts: [], ledger: [], next: 'same' }));
-  });
-  servers.push(server);
-  const { core, sync, events } = loadPage(newBrowser(), `http://127.0.0.1:${server.port}/api/consent`);
-  core.acceptAll();
+test('a page that fails makes access() resolve null with an error event, though the pages before it came; the next call gets them all', async () => {
+  const { ledger, front } = await startLedger();
+  const { core, sync, events } = loadPage(newBrowser(), front.endpoint);
+  const { subject } = core.acceptAll();
+  await sync.flush();
+  await postMore(ledger, subject, 500);
+  const { next } = await pageOf(ledger, subject);
+  const second = `GET /subjects/${subject}?cursor=${next}`;
+  front.fail(second, 503);
+
   expect(await sync.access()).toBeNull();
-  answer = 'fail';
-  expect(await sync.access()).toBeNull();
-  expect(events.filter((e) => 'error' in e).map((e) => 'error' in e && e.error.code)).toEqual(['access', 'access']);
+  expect(front.requests).toEqual(['POST /receipts', `GET /subjects/${subject}`, second]);
+  expect(events.filter((e) => 'error' in e)).toEqual([{ error: { code: 'access', message: 'no records', detail: subject } }]);
+  expect((await sync.access())?.receipts).toHaveLength(501);
+  sync.destroy();
+});
+
+test('erase() erases the subject on the ledger, then forgets it here; the ledger refuses its later receipts', async () => {
+  const { ledger, front } = await startLedger();
+  const browser = newBrowser();
+  const { core, sync, outbox } = loadPage(browser, front.endpoint);
+  const accepted = core.acceptAll();
+  await sync.flush();
+  expect(await ledger.storedIds()).toEqual([accepted.id]);
+
+  expect(await sync.erase()).toBe(true);
+  expect(front.requests).toEqual(['POST /receipts', `DELETE /subjects/${accepted.subject}`]);
+  expect(await ledger.storedIds()).toEqual([]);
+  expect((await fetch(ledger.at(`/subjects/${accepted.subject}`))).status).toBe(404);
+  expect(core.get()).toBeNull();
+  expect(core.receipts()).toEqual([]);
+  expect(outbox()).toEqual([]);
+  // A copy of the old receipt sent late (another tab, a beacon) cannot bring the subject back.
+  expect((await ledger.post([accepted])).status).toBe(410);
   sync.destroy();
 });

@@ -5,6 +5,7 @@ import type { ConsentError } from '../../src/core/state';
 import { createMemorySlot, type KeyValueStore, type RecordSlot } from '../../src/core/storage';
 import type { Transport } from '../../src/platform/Platform';
 import { createSync } from '../../src/sync/createSync';
+import type { FailingFront } from '../helpers/failingFront';
 import { createMemoryPlatform, createMemoryWebStore } from '../platform/memoryPlatform';
 
 /** What a browser keeps between page loads: the consent cookie and localStorage. */
@@ -54,6 +55,10 @@ export function outboxIds(store: KeyValueStore): string[] {
 
 /** The ids in a `POST …/receipts` body. */
 export const idsIn = (body: string): string[] => (JSON.parse(body) as { receipts: Receipt[] }).receipts.map((r) => r.id);
+
+/** The `POST …/receipts` that went through the front, in order: the ids each carried and the status the sender got. */
+export const receiptPosts = (front: FailingFront): Array<{ ids: string[]; status: number | null }> =>
+  front.exchanges.filter((e) => e.route === 'POST /receipts').map((e) => ({ ids: idsIn(e.body), status: e.status }));
 
 /** The retry errors among the events, as the wait each announced (ms). */
 export const retryWaits = (events: ReturnType<typeof loadPage>['events']): number[] =>

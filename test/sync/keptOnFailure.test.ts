@@ -1,30 +1,38 @@
-// Against a real HTTP server on 127.0.0.1 and Node's real fetch: no mocked network.
+// Answers that are no verdict on the receipt, from a network or a proxy between
+// the SDK and the real ledger (its HTTP server on 127.0.0.1, an SQLite file in
+// a temp folder): a forwarding front gives them, and passes everything else on.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { startErasingLedger } from './erasingLedger';
-import { loadPage, newBrowser } from './helpers';
+import { startFailingFront, type FailingFront } from '../helpers/failingFront';
+import { startTempLedger, type TempLedger } from '../server/ledgerFixture';
+import { loadPage, newBrowser, receiptPosts } from './helpers';
 
-let ledger: Awaited<ReturnType<typeof startErasingLedger>>;
+let ledger: TempLedger;
+let front: FailingFront;
 beforeEach(async () => {
-  ledger = await startErasingLedger();
+  ledger = await startTempLedger({ clock: () => Date.now() });
+  front = await startFailingFront(ledger.server.url);
   vi.spyOn(Math, 'random').mockReturnValue(0);
 });
-afterEach(() => ledger.close());
+afterEach(async () => {
+  await front.close();
+  await ledger.close();
+});
 
 const DAY = 86_400_000;
 
 test('a 403 or a 404 (a proxy, a firewall, a misrouted path) keeps the receipt: it is retried slowly, says so, and is delivered', async () => {
-  ledger.answer(403, 404);
+  front.fail('POST /receipts', 403, 404);
   // Every retry runs at once; the wait asked for is in the error event.
-  const { core, sync, events, outbox } = loadPage(newBrowser(), ledger.endpoint, { wait: (run) => setTimeout(run, 0) });
+  const { core, sync, events, outbox } = loadPage(newBrowser(), front.endpoint, { wait: (run) => setTimeout(run, 0) });
   const delivered = new Promise<void>((resolve) => core.on('sync', ({ sent }) => sent > 0 && resolve()));
   const receipt = core.acceptAll();
   await delivered;
-  expect(ledger.posts).toEqual([
+  expect(receiptPosts(front)).toEqual([
     { ids: [receipt.id], status: 403 },
     { ids: [receipt.id], status: 404 },
     { ids: [receipt.id], status: 201 },
   ]);
-  expect([...ledger.stored.keys()]).toEqual([receipt.id]);
+  expect(await ledger.storedIds()).toEqual([receipt.id]);
   expect(outbox()).toEqual([]);
   expect(events).toEqual([
     { error: { code: 'sync', message: `receipt ${receipt.id} not delivered (status 403); kept, retrying in 300 s`, detail: { receipts: [receipt.id], status: 403, retryIn: 300_000 } } },
@@ -38,8 +46,8 @@ test('a 403 or a 404 (a proxy, a firewall, a misrouted path) keeps the receipt: 
 
 test('a receipt still undelivered 30 days after it was queued is dropped, with an error event that says so', async () => {
   let now = Date.parse('2026-11-01T12:00:00Z');
-  ledger.answer(...Array<number>(5).fill(503));
-  const { core, sync, events, outbox } = loadPage(newBrowser(), ledger.endpoint, { now: () => now, wait: () => setTimeout(() => {}, 0) });
+  front.fail('POST /receipts', ...Array<number>(3).fill(503));
+  const { core, sync, events, outbox } = loadPage(newBrowser(), front.endpoint, { now: () => now, wait: () => setTimeout(() => {}, 0) });
   const old = core.acceptAll();
   await sync.flush();
   now += 29 * DAY;
@@ -50,9 +58,16 @@ test('a receipt still undelivered 30 days after it was queued is dropped, with a
   now += DAY;
   await sync.flush();
   expect(outbox()).toEqual([recent.id]);
-  expect(ledger.posts.map((p) => p.ids)).toEqual([[old.id], [old.id, recent.id], [recent.id]]);
+  expect(receiptPosts(front)).toEqual([
+    { ids: [old.id], status: 503 },
+    { ids: [old.id, recent.id], status: 503 },
+    { ids: [recent.id], status: 503 },
+  ]);
   expect(events.filter((e) => 'error' in e && e.error.message.includes('30 days'))).toEqual([
     { error: { code: 'sync', message: `receipt ${old.id} undelivered for 30 days; dropped`, detail: { receipts: [old.id] } } },
   ]);
+  // The network back, the recent one is delivered; the ledger never saw the old one.
+  expect(await sync.flush()).toEqual({ sent: 1, pending: 0 });
+  expect(await ledger.storedIds()).toEqual([recent.id]);
   sync.destroy();
 });
