@@ -128,6 +128,7 @@ if (!userAdd && command !== 'token' && (!['serve', 'verify', 'migrate', 'copy', 
 const context = commandContext(values, fail);
 if (command === 'token') await runTokenCommand(positionals.slice(1), context);
 if (userAdd) await runUserAdd(positionals[2], context);
+if (!Number.isInteger(Number(values.pool)) || Number(values.pool) < 1) fail('--pool must be a whole number of connections, 1 or more');
 if (command === 'migrate') await runMigrate(context);
 if (command === 'copy') await runCopy(context);
 // verify --ack/--checkpoints/--export, checkpoints, export: bin/ledgerProof.mjs.

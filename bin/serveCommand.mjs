@@ -15,8 +15,8 @@ export async function runServe({ values, db, postgres, shown, fail, keyValue, op
     if (!Number.isInteger(value) || value < min || value > max) fail(`--${flag} must be a whole number from ${min} to ${max}`);
     return value;
   };
+  // --pool was checked by the main file.
   const poolSize = Number(values.pool);
-  if (!Number.isInteger(poolSize) || poolSize < 1) fail('--pool must be a whole number of connections, 1 or more');
   if (!['full', 'normal'].includes(values.synchronous)) fail('--synchronous must be full or normal');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535`);
