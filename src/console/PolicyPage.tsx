@@ -9,7 +9,7 @@ export function PolicyPage({ t, config, update, editable }: EditorProps) {
     <fieldset disabled={!editable} class="plain card">
       <label>
         {t('policyVersion')}
-        <input value={config.policyVersion} required onInput={(e) => update((draft) => void (draft.policyVersion = e.currentTarget.value))} />
+        <input value={config.policyVersion} required maxLength={64} onInput={(e) => update((draft) => void (draft.policyVersion = e.currentTarget.value))} />
       </label>
       <label>
         {t('policyUrl')}

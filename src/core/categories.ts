@@ -12,6 +12,9 @@ export const NECESSARY: BuiltInCategory = 'necessary';
 /** Category ids a site may add: short, lower-case, safe in a cookie and an attribute. */
 export const CATEGORY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
+/** Categories a site may have, the four built-in ones included: the ledger refuses a receipt with more choices than that. */
+export const MAX_CATEGORIES = 32;
+
 /** Granted (true) or refused (false), per category id, `necessary` included. */
 export type CategoryChoices = Record<string, boolean>;
 

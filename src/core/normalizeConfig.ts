@@ -1,4 +1,5 @@
-import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, type CategoryId } from './categories';
+import { BUILT_IN_CATEGORIES, CATEGORY_ID_PATTERN, MAX_CATEGORIES, type CategoryId } from './categories';
+import { LANGUAGE_TAG } from './chooseLanguage';
 import { MAX_SERVICES, toServiceId } from './serviceId';
 import type { ConsentModeOptions, Plugin, ServiceConfig, TextOverrides } from './config';
 
@@ -125,12 +126,14 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
     categories: map(
       (own) => {
         const given = Object.fromEntries(own);
-        categories = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])].map((id) => ({
+        const ids = [...new Set([...BUILT_IN_CATEGORIES, ...Object.keys(given)])];
+        // Past the ledger's limits every receipt would be refused: the categories and services after them are left out, and said so once.
+        if (ids.length > MAX_CATEGORIES) fault('categories', `at most ${MAX_CATEGORIES} categories, the built-in ones included`);
+        categories = ids.slice(0, MAX_CATEGORIES).map((id) => ({
           id,
           required: id === 'necessary',
           ...resolve(given[id] ?? {}, CATEGORY, `categories.${id}.`),
         })) as ResolvedCategory[];
-        // Past the ledger's limit every receipt would be refused: the services after it are left out, and said so once.
         let listed = 0;
         for (const category of categories) category.services = category.services.filter(() => ++listed <= MAX_SERVICES);
         if (listed > MAX_SERVICES) fault('categories', `at most ${MAX_SERVICES} services in all`);
@@ -148,10 +151,12 @@ export function normalizeConfig(input: unknown): { config: ResolvedConfig; error
       'an object under a lower-case id',
     ),
     endpoint: { check: text(500, /^(https?:\/\/[^\s/?#]+)?(\/[^\s?#]*)?$/), expected: 'a path or an http(s) URL', fallback: null, store: (v: string | null) => v && v.replace(/\/+$/, '') },
-    policyVersion: { check: text(100, /\S/), expected: 'a non-empty string', fallback: '1', store: (v) => v.trim() },
+    // The ledger's limit: a longer version would have every receipt refused.
+    policyVersion: { check: text(64, /\S/), expected: 'a non-empty string of at most 64 characters', fallback: '1', store: (v) => v.trim() },
     policyUrl: { check: text(500, /^(?!\s*(javascript|data|vbscript):)/i), expected: 'a URL', fallback: null },
-    language: { check: text(35, /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/), expected: '"auto" or a language tag', fallback: 'auto' },
-    texts: map(Object.fromEntries, (e) => isObject(e) && Object.values(e).every(text(2000)), 'an object of strings'),
+    language: { check: (v) => v === 'auto' || text(64, LANGUAGE_TAG)(v), expected: '"auto" or a language tag', fallback: 'auto' },
+    // Under a language tag: the language chosen is one the texts have, and the receipt names it.
+    texts: map(Object.fromEntries, (e, language) => LANGUAGE_TAG.test(language) && isObject(e) && Object.values(e).every(text(2000)), 'an object of strings under a language tag'),
     consentMode: {
       check: (v) => typeof v === 'boolean' || isObject(v),
       expected: 'true, false or an object',

@@ -115,6 +115,6 @@ test('a faulty texts option is still reported once, and its languages fall back 
     expect(screen.getByRole('button', { name: en.rejectAll })).toBeTruthy();
     kit.destroy();
   }
-  expect(errors).toEqual(['"texts" must be an object; ignored', '"texts.de" must be an object of strings; ignored']);
+  expect(errors).toEqual(['"texts" must be an object; ignored', '"texts.de" must be an object of strings under a language tag; ignored']);
   expect(withLanguages(null, { de })).toBeNull();
 });

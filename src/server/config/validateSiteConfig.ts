@@ -1,11 +1,11 @@
 // The one place the console calls the SDK's own config validation, so that a
 // change of normalizeConfig's signature is a one-line fix here.
+import { LANGUAGE_TAG } from '../../core/chooseLanguage';
 import { normalizeConfig } from '../../core/normalizeConfig';
 import { ALL_LANGUAGES } from '../../ui/texts/allLanguages';
 import type { SiteConfig } from './SiteConfig';
 import { toConsentKitConfig } from './toConsentKitConfig';
 
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether the console can store and edit it at all (a draft may still fail the SDK's checks). */
@@ -22,7 +22,7 @@ export function siteConfigShapeErrors(input: unknown): string[] {
   }
   for (const id of ['necessary', 'preferences', 'analytics', 'marketing']) if (!ids.includes(id)) errors.push(`the built-in category "${id}" cannot be removed`);
   if (!isObject(site.texts)) errors.push('"texts" must be an object');
-  else for (const language of Object.keys(site.texts)) if (!LANGUAGE.test(language)) errors.push(`"texts.${language}" is not a language tag`);
+  else for (const language of Object.keys(site.texts)) if (!LANGUAGE_TAG.test(language)) errors.push(`"texts.${language}" is not a language tag`);
   const { languages } = site;
   const known = Object.keys(ALL_LANGUAGES);
   if (languages !== undefined && !(Array.isArray(languages) && languages.every((code, index) => known.includes(code) && languages.indexOf(code) === index))) {
