@@ -37,16 +37,28 @@ test('no text key is mangled: sites override texts by key', () => {
   expect(MANGLED.filter((name) => name in en)).toEqual([]);
 });
 
+/** Every TypeScript file under src/, joined. */
+const SOURCE = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => read(join('src', file)))
+  .join('\n');
+
 test('every listed name is shortened in the script tag, and still used by the source', () => {
   // A listed name left in the script tag means the list and the build disagree.
   const kept = MANGLED.filter((name) => new RegExp(`[.]${name}\\b|[{,]${name}:`).test(SCRIPT_TAG));
   expect(kept, 'listed in mangle.json but not renamed').toEqual([]);
-  const source = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => read(join('src', file)))
-    .join('\n');
-  expect(MANGLED.filter((name) => !new RegExp(`\\b${name}\\b`).test(source)), 'listed in mangle.json but unused').toEqual([]);
+  expect(MANGLED.filter((name) => !new RegExp(`\\b${name}\\b`).test(SOURCE)), 'listed in mangle.json but unused').toEqual([]);
   expect(MANGLED).toEqual([...MANGLED].sort());
+});
+
+test('no dataset key and no key of an error detail is mangled: the page and the site read them by name', () => {
+  // `data.cookieDomain` is `data-cookie-domain` on the script tag; `el.dataset.service` is markup's `data-service`.
+  const datasetKeys = [...SOURCE.matchAll(/\b(?:dataset|data)\.(\w+)/g)].map((match) => match[1]!);
+  // The object literals handed to reportError: each key reaches the site as `error.detail.<key>`.
+  const detailKeys = [...SOURCE.matchAll(/reportError\((?:[^()]|\([^()]*\))*?,\s*\{([^{}]*)\}/g)].flatMap((match) => [...match[1]!.matchAll(/(?:^|[,{\s])(\w+)\s*(?=[:,]|$)/g)].map((key) => key[1]!));
+  expect(datasetKeys).toContain('cookieDomain');
+  expect(detailKeys).toContain('retryIn');
+  expect(MANGLED.filter((name) => datasetKeys.includes(name) || detailKeys.includes(name))).toEqual([]);
 });
 
 const CONFIG: ConsentKitConfig = {
