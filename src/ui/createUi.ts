@@ -77,7 +77,7 @@ export function createUi(core: ConsentCore, options: UiOptions): Ui {
     },
     // The title runs into the text, a space apart (see styles.css).
     h('h2', { id: 'ck-t' }, t.title),
-    ' ' + bannerSentence(config, t) + ' ',
+    ' ' + bannerSentence(config, t, lang) + ' ',
     config.policyUrl ? h('a', { href: config.policyUrl }, t.policy) : '',
     buttonRow(h, t, core, (decide) => () => decide(FROM_BANNER), [
       { text: t.customize, onClick: () => open('preferences') },

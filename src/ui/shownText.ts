@@ -56,7 +56,7 @@ export function shownNotice(config: ResolvedConfig, t: ResolvedTexts, language: 
     policy: { version: config.policyVersion, url: config.policyUrl },
     banner: {
       title: t.title,
-      text: bannerSentence(config, t),
+      text: bannerSentence(config, t, language),
       policyLink: config.policyUrl ? t.policy : null,
       buttons: [t.acceptAll, t.rejectAll, t.customize, t.dismiss],
     },
@@ -91,6 +91,6 @@ export function noticeTexts({ banner, preferences }: Notice): string[] {
 }
 
 /** The texts of the notice joined: what the 64-bit `shownHash` of a headless core digests. */
-export function shownText(config: ResolvedConfig, t: ResolvedTexts): string {
-  return noticeTexts(shownNotice(config, t, '')).join('');
+export function shownText(config: ResolvedConfig, t: ResolvedTexts, language: string): string {
+  return noticeTexts(shownNotice(config, t, language)).join('');
 }

@@ -15,6 +15,8 @@ let browser: Browser;
 let ledger: ConsoleLedger;
 let site: TestServer;
 const NEW_FR_TEXT = 'Nous utilisons des cookies, dont Hotjar pour les cartes de chaleur. Votre choix est conservé {}.';
+/** As the banner says it: the browser writes the duration, French with a no-break space. */
+const NEW_FR_SENTENCE = NEW_FR_TEXT.replace('{}', '6\u00a0mois');
 
 beforeAll(async () => {
   site = await startTestServer();
@@ -99,7 +101,7 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   await page.getByRole('link', { name: 'Preview' }).click();
   await page.getByRole('radio', { name: 'fr' }).check();
   const preview = page.frameLocator('iframe[title^="Preview"]');
-  await preview.getByRole('region', { name: 'Cookies' }).getByText(NEW_FR_TEXT.replace('{}', '6 mois')).waitFor();
+  await preview.getByRole('region', { name: 'Cookies' }).getByText(NEW_FR_SENTENCE).waitFor();
   expect(await axe(page)).toEqual([]);
 
   await page.getByRole('link', { name: 'Versions' }).click();
@@ -111,7 +113,7 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   // A visitor: the new French text, Hotjar in the dialog, its script held until analytics is granted.
   const visitor = await visit();
   const banner = visitor.page.getByRole('region', { name: 'Cookies' });
-  await banner.getByText(NEW_FR_TEXT.replace('{}', '6 mois')).waitFor();
+  await banner.getByText(NEW_FR_SENTENCE).waitFor();
   await banner.getByRole('button', { name: 'Personnaliser' }).click();
   const dialog = visitor.page.getByRole('dialog', { name: 'Préférences des cookies' });
   await dialog.waitFor();
@@ -130,7 +132,7 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   expect(shownHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   const notice = await fetch(`${ledger.server.endpoint}/notices/${shownHash}`);
   expect(notice.status).toBe(200);
-  expect(await notice.text()).toContain(NEW_FR_TEXT.replace('{}', '6 mois'));
+  expect(await notice.text()).toContain(NEW_FR_SENTENCE);
   expect(visitor.errors).toEqual([]);
   await visitor.context.close();
 
@@ -140,7 +142,7 @@ test('an editor adds Hotjar, maps its host, rewords the French banner and publis
   const later = await visit();
   const oldBanner = later.page.getByRole('region', { name: 'Cookies' });
   await oldBanner.waitFor();
-  expect(await oldBanner.getByText(NEW_FR_TEXT.replace('{}', '6 mois')).count()).toBe(0);
+  expect(await oldBanner.getByText(NEW_FR_SENTENCE).count()).toBe(0);
   await oldBanner.getByRole('button', { name: 'Personnaliser' }).click();
   const oldDialog = later.page.getByRole('dialog', { name: 'Préférences des cookies' });
   await oldDialog.waitFor();

@@ -13,7 +13,7 @@ export function mountUi(config: ConsentKitConfig = {}, options: { language?: str
   const resolved = normalizeConfig(config).config;
   const texts = textsFor(language, resolved.texts);
   // The notice digested into receipts, as createConsentKit computes it: from the texts, not from the page.
-  const notice = shownText(resolved, texts);
+  const notice = shownText(resolved, texts, language);
   const core = createConsentCore(resolved, {
     slot: createMemorySlot(),
     store: createMemoryStore(),

@@ -44,8 +44,8 @@ test('the notice records exactly what the banner and the dialog say', () => {
   const { config } = normalizeConfig(CONFIG);
   // White space aside: the notice keeps each text whole, the page puts spaces between some.
   const squeezed = (text: string | null) => (text ?? '').replace(/\s+/g, '');
-  expect(squeezed(shownText(config, textsFor('en', config.texts)))).toBe(squeezed(bannerText + dialog.textContent));
-  expect(shownText(config, textsFor('fr', config.texts))).toContain('Tout refuser');
+  expect(squeezed(shownText(config, textsFor('en', config.texts), 'en'))).toBe(squeezed(bannerText + dialog.textContent));
+  expect(shownText(config, textsFor('fr', config.texts), 'fr')).toContain('Tout refuser');
 });
 
 test('the same config gives the same shownHash whether the dialog was opened or not', () => {
@@ -66,9 +66,9 @@ test('changing any text, in the banner or only in the dialog, changes shownHash'
 
 test('the notice is a pure function of config and texts: no document needed', () => {
   const { config } = normalizeConfig(CONFIG);
-  const text = shownText(config, textsFor('en', config.texts));
+  const text = shownText(config, textsFor('en', config.texts), 'en');
   expect(text).toContain('Cookie preferences');
   expect(text).toContain('Matomo');
   expect(text).toContain('Live chat with our team.');
-  expect(shownHash(text)).toBe(shownHash(shownText(normalizeConfig(CONFIG).config, textsFor('en', {}))));
+  expect(shownHash(text)).toBe(shownHash(shownText(normalizeConfig(CONFIG).config, textsFor('en', {}), 'en')));
 });

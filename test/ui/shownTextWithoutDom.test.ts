@@ -11,9 +11,9 @@ test('a core without any document records the digest of the texts it would show'
   expect(typeof document).toBe('undefined');
   const { config } = normalizeConfig({ policyUrl: '/privacy', categories: { analytics: { services: [{ name: 'Matomo' }] } } });
   const texts = textsFor('fr', config.texts);
-  const core = createConsentCore(config, { slot: createMemorySlot(), store: createMemoryStore(), language: 'fr', shownText: () => shownText(config, texts) });
+  const core = createConsentCore(config, { slot: createMemorySlot(), store: createMemoryStore(), language: 'fr', shownText: () => shownText(config, texts, 'fr') });
   const receipt = core.acceptAll({ source: 'api' });
-  expect(receipt.shownHash).toBe(shownHash(shownText(config, texts)));
-  expect(shownText(config, texts)).toContain('Préférences des cookies');
-  expect(receipt.shownHash).not.toBe(shownHash(shownText(config, textsFor('en', config.texts))));
+  expect(receipt.shownHash).toBe(shownHash(shownText(config, texts, 'fr')));
+  expect(shownText(config, texts, 'fr')).toContain('Préférences des cookies');
+  expect(receipt.shownHash).not.toBe(shownHash(shownText(config, textsFor('en', config.texts), 'en')));
 });

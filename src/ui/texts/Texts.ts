@@ -14,7 +14,11 @@
 export type Texts = {
   /** The banner's accessible name and heading. */
   title: string;
-  /** The banner's sentence; `{}` is replaced by how long the choice is kept ("6 months"). */
+  /**
+   * The banner's sentence; `{}` is replaced by how long the choice is kept,
+   * in the language's own words and plural ("6 months", "1 day", "3 miesiące"),
+   * from the browser's `Intl` (see keptFor).
+   */
   text: string;
   /** The link to `policyUrl`. */
   policy: string;
@@ -38,9 +42,6 @@ export type Texts = {
   purpose: string;
   duration: string;
   cookies: string;
-  /** Units of the kept duration. */
-  months: string;
-  days: string;
   /** Labels and descriptions of the built-in categories: `<id>` and `<id>Text`. */
   necessary: string;
   necessaryText: string;

@@ -25,8 +25,6 @@ export const de: Texts = {
   purpose: 'Zweck',
   duration: 'Speicherdauer',
   cookies: 'Cookies',
-  months: 'Monate',
-  days: 'Tage',
   necessary: 'Unbedingt erforderlich',
   necessaryText: 'Für den Betrieb dieser Website erforderlich.',
   preferences: 'Präferenzen',

@@ -19,8 +19,6 @@ export const en: Texts = {
   purpose: 'Purpose',
   duration: 'Duration',
   cookies: 'Cookies',
-  months: 'months',
-  days: 'days',
   necessary: 'Strictly necessary',
   necessaryText: 'Required to run this site.',
   preferences: 'Preferences',

@@ -24,8 +24,6 @@ export const es: Texts = {
   purpose: 'Finalidad',
   duration: 'Duración',
   cookies: 'Cookies',
-  months: 'meses',
-  days: 'días',
   necessary: 'Técnicas y estrictamente necesarias',
   necessaryText: 'Imprescindibles para que el sitio funcione.',
   preferences: 'Preferencias',

@@ -19,8 +19,6 @@ export const fr: Texts = {
   purpose: 'Finalité',
   duration: 'Durée',
   cookies: 'Cookies',
-  months: 'mois',
-  days: 'jours',
   necessary: 'Strictement nécessaires',
   necessaryText: 'Requis pour que le site fonctionne.',
   preferences: 'Préférences',

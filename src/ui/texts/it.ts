@@ -24,8 +24,6 @@ export const it: Texts = {
   purpose: 'Finalità',
   duration: 'Durata',
   cookies: 'Cookie',
-  months: 'mesi',
-  days: 'giorni',
   necessary: 'Tecnici strettamente necessari',
   necessaryText: 'Indispensabili al funzionamento del sito.',
   preferences: 'Preferenze',

@@ -24,8 +24,6 @@ export const nl: Texts = {
   purpose: 'Doel',
   duration: 'Bewaartermijn',
   cookies: 'Cookies',
-  months: 'maanden',
-  days: 'dagen',
   necessary: 'Functioneel (strikt noodzakelijk)',
   necessaryText: 'Nodig om deze website te laten werken.',
   preferences: 'Voorkeuren',

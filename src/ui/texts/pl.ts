@@ -24,8 +24,6 @@ export const pl: Texts = {
   purpose: 'Cel',
   duration: 'Okres przechowywania',
   cookies: 'Pliki cookie',
-  months: 'miesięcy',
-  days: 'dni',
   necessary: 'Niezbędne',
   necessaryText: 'Konieczne do działania strony.',
   preferences: 'Preferencje',

@@ -24,8 +24,6 @@ export const pt: Texts = {
   purpose: 'Finalidade',
   duration: 'Duração',
   cookies: 'Cookies',
-  months: 'meses',
-  days: 'dias',
   necessary: 'Estritamente necessários',
   necessaryText: 'Indispensáveis ao funcionamento do site.',
   preferences: 'Preferências',
