@@ -33,9 +33,11 @@ const SAME_AS_ENGLISH: Record<string, Array<keyof Texts>> = {
   pt: ['title', 'cookies', 'marketing'],
   pl: [],
 };
+/** Languages with a "few" plural form for the kept duration ("3 miesiące"). */
+const FEW_FORMS: Record<string, Array<keyof Texts>> = { pl: ['monthsFew'] };
 const LANGUAGES = Object.entries(ALL_LANGUAGES);
-/** The default duration (182 days) as each language says it in the banner's sentence (French with a no-break space). */
-const SIX_MONTHS: Record<string, string> = { en: '6 months', fr: '6\u00a0mois', de: '6 Monate', es: '6 meses', it: '6 mesi', nl: '6 maanden', pt: '6 meses', pl: '6 miesięcy' };
+/** The default duration (182 days) as each language says it in the banner's sentence. */
+const SIX_MONTHS: Record<string, string> = { en: '6 months', fr: '6 mois', de: '6 Monate', es: '6 meses', it: '6 mesi', nl: '6 maanden', pt: '6 meses', pl: '6 miesięcy' };
 
 test('consentkit writes eight languages, and the build ships the same six beside English and French', () => {
   expect(Object.keys(ALL_LANGUAGES)).toEqual(['en', 'fr', ...EXTRA_LANGUAGES]);
@@ -43,13 +45,15 @@ test('consentkit writes eight languages, and the build ships the same six beside
 });
 
 test.each(LANGUAGES)('%s: every key is there, filled, with its placeholders, and translated', (code, texts) => {
-  expect(Object.keys(texts).sort()).toEqual(Object.keys(en).sort());
+  // Plus the "few" forms of the kept duration, in the languages whose plural has one (Polish).
+  expect(Object.keys(texts).filter((key) => key !== 'daysFew' && key !== 'monthsFew').sort()).toEqual(Object.keys(en).sort());
   for (const [key, value] of Object.entries(texts)) expect(value.trim(), `${code}.${key}`).not.toBe('');
   expect(texts.text.split('{}')).toHaveLength(2);
   expect(texts.placeholder).toContain('{service}');
   expect(texts.placeholder).toContain('{category}');
   const untranslated = (Object.keys(en) as Array<keyof Texts>).filter((key) => texts[key] === en[key]);
   expect(untranslated.sort()).toEqual([...SAME_AS_ENGLISH[code]!].sort());
+  expect(Object.keys(texts).filter((key) => key.endsWith('Few'))).toEqual(FEW_FORMS[code] ?? []);
 });
 
 const SERVICE = { name: 'Matomo', provider: 'InnoCraft', purpose: 'Audience', duration: '13', cookies: ['_pk_id.*'] };

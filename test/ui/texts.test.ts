@@ -22,7 +22,7 @@ test('in French every control has its French name', () => {
     'Personnaliser',
     'Continuer sans accepter',
   ]);
-  expect(region.textContent).toContain('conservé 6\u00a0mois');
+  expect(region.textContent).toContain('conservé 6 mois');
   screen.getByRole('button', { name: 'Personnaliser' }).click();
   const dialog = screen.getByRole('dialog', { name: 'Préférences des cookies' });
   expect(within(dialog).getAllByRole('switch').map((s) => s.closest('label')!.textContent)).toEqual([

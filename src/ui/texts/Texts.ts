@@ -14,11 +14,7 @@
 export type Texts = {
   /** The banner's accessible name and heading. */
   title: string;
-  /**
-   * The banner's sentence; `{}` is replaced by how long the choice is kept,
-   * in the language's own words and plural ("6 months", "1 day", "3 miesiące"),
-   * from the browser's `Intl` (see keptFor).
-   */
+  /** The banner's sentence; `{}` is replaced by how long the choice is kept ("6 months", "1 day": see keptFor). */
   text: string;
   /** The link to `policyUrl`. */
   policy: string;
@@ -42,6 +38,18 @@ export type Texts = {
   purpose: string;
   duration: string;
   cookies: string;
+  /**
+   * Units of the kept duration, by the number's plural category (CLDR's, from
+   * the browser): `day` and `month` for "one", `daysFew` and `monthsFew` for
+   * "few" where the language has that form (Polish "3 miesiące"; without one,
+   * the plural), `days` and `months` for every other number.
+   */
+  day: string;
+  days: string;
+  daysFew?: string;
+  month: string;
+  months: string;
+  monthsFew?: string;
   /** Labels and descriptions of the built-in categories: `<id>` and `<id>Text`. */
   necessary: string;
   necessaryText: string;

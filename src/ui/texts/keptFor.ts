@@ -1,23 +1,26 @@
+import type { Texts } from './Texts';
+
 /**
- * How long a decision is kept, in words, in `language`: "6 months" for 182
- * days, "1 day" for 1, "3 miesiące" in Polish for 90. 60 days and more are
- * counted in months of 30.4 days, fewer in days.
- *
- * The words come from the browser's own CLDR data (`Intl.NumberFormat` with a
- * unit), which knows each language's plural forms (Polish has three), so no
- * language module carries them. Never throws: a banner must show whatever the
- * site's language tag.
+ * How long a decision is kept, in words of `t`: "6 months" for 182 days, "1
+ * day" for 1, "3 miesiące" in Polish for 90. 60 days and more are counted in
+ * months of 30.4 days, fewer in days.
  */
-export function keptFor(days: number, language: string): string {
+export function keptFor(days: number, t: Texts, language: string): string {
   const inMonths = days >= 60;
   const count = Math.round(inMonths ? days / 30.4 : days);
-  const unit = inMonths ? 'month' : 'day';
+  const [one, few, other] = inMonths ? [t.month, t.monthsFew, t.months] : [t.day, t.daysFew, t.days];
+  // A language with a "few" form (Polish, Russian…) asks the browser's plural rules which form a
+  // number takes: 3 miesiące but 5 miesięcy, 21 день. Only then: their first use costs a few ms
+  // of start-up. Not Intl.NumberFormat's units, which would write the words too: about 40 ms in Chromium.
+  const form = few === undefined ? (count === 1 ? 'one' : 'other') : pluralForm(count, language);
+  return count + ' ' + (form === 'one' ? one : form === 'few' ? few : other);
+}
+
+/** CLDR's plural category of a whole number in `language`; a tag the browser refuses (`en-12`) is counted the English way. */
+function pluralForm(count: number, language: string): Intl.LDMLPluralRule {
   try {
-    // The first of the two the browser has data for: for a language it knows nothing of, English,
-    // not the browser's own default (a guess, and maybe not the sentence's language).
-    return new Intl.NumberFormat([language, 'en'], { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+    return new Intl.PluralRules(language).select(count);
   } catch {
-    // A malformed tag (RangeError), or a browser without unit formatting (Firefox before 78, Safari 14.0).
-    return count + ' ' + unit + (count === 1 ? '' : 's');
+    return count === 1 ? 'one' : 'other';
   }
 }

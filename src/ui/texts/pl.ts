@@ -24,6 +24,12 @@ export const pl: Texts = {
   purpose: 'Cel',
   duration: 'Okres przechowywania',
   cookies: 'Pliki cookie',
+  day: 'dzień',
+  days: 'dni',
+  month: 'miesiąc',
+  months: 'miesięcy',
+  // Polish says 2–4 (and 22–24…) months with its own form.
+  monthsFew: 'miesiące',
   necessary: 'Niezbędne',
   necessaryText: 'Konieczne do działania strony.',
   preferences: 'Preferencje',
