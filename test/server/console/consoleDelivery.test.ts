@@ -150,6 +150,32 @@ let ledger: ConsoleLedger;
   });
 
   test.each([
+    [
+      '33 categories',
+      (config: SiteConfig) => {
+        for (let n = 1; n <= 29; n++) config.categories.push({ id: `own-${n}`, services: [] });
+      },
+      '"categories" must be at most 32 categories, the built-in ones included; ignored',
+    ],
+    [
+      'a policy version of 65 characters',
+      (config: SiteConfig) => {
+        config.policyVersion = 'v'.repeat(65);
+      },
+      '"policyVersion" must be a non-empty string of at most 64 characters; ignored',
+    ],
+  ])('%s: the ledger would refuse every receipt of it, so the draft cannot be published', async (_case, change, error) => {
+    const published = (await draft()).config;
+    const config = structuredClone(published);
+    change(config);
+    expect(((await (await save(config)).json()) as { errors: string[] }).errors).toEqual([error]);
+    const refused = await editor.call('/console/api/publish', { method: 'POST' });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_config', details: [error] });
+    await save(published);
+  });
+
+  test.each([
     [['en', 'fr', 'sv']],
     [['de', 'de']],
     ['de'],
