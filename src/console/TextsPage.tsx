@@ -3,12 +3,18 @@ import { en } from '../ui/texts/en';
 import { type EditorProps, languagesOf } from './EditorProps';
 
 const BUILT_IN = ALL_LANGUAGES as unknown as Record<string, Record<string, string>>;
+/** The optional "few" plural forms some language has (Polish `monthsFew`), each listed after its plural. */
+const FEW_FORMS = new Set(Object.values(BUILT_IN).flatMap((texts) => Object.keys(texts).filter((key) => key.endsWith('Few'))));
 /** Category labels and descriptions are edited with their category. */
-const KEYS = Object.keys(en).filter((key) => !/^(necessary|preferences|analytics|marketing)(Text)?$/.test(key));
+const KEYS = Object.keys(en)
+  .filter((key) => !/^(necessary|preferences|analytics|marketing)(Text)?$/.test(key))
+  .flatMap((key) => (FEW_FORMS.has(key + 'Few') ? [key, key + 'Few'] : [key]));
 
 /** Every text of the banner and dialog, one row per text, one column per language; empty means the built-in text. */
 export function TextsPage({ t, config, update, editable }: EditorProps) {
   const languages = languagesOf(config);
+  // A "few" form only where one of the site's languages has it.
+  const keys = KEYS.filter((key) => !FEW_FORMS.has(key) || languages.some((lang) => BUILT_IN[lang]?.[key] !== undefined));
   return (
     <fieldset disabled={!editable} class="plain">
       <table class="texts">
@@ -19,7 +25,7 @@ export function TextsPage({ t, config, update, editable }: EditorProps) {
           </tr>
         </thead>
         <tbody>
-          {KEYS.map((key) => (
+          {keys.map((key) => (
             <tr key={key}>
               <th scope="row"><code>{key}</code></th>
               {languages.map((lang) => (
@@ -29,7 +35,7 @@ export function TextsPage({ t, config, update, editable }: EditorProps) {
                     lang={lang}
                     rows={key === 'text' ? 4 : 1}
                     value={config.texts[lang]?.[key] ?? ''}
-                    placeholder={BUILT_IN[lang]?.[key] ?? BUILT_IN.en![key]}
+                    placeholder={BUILT_IN[lang]?.[key] ?? BUILT_IN.en![key] ?? ''}
                     onInput={(e) => {
                       const value = e.currentTarget.value;
                       update((draft) => {

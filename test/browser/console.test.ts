@@ -260,3 +260,32 @@ test('the preview shows the banner and the dialog in each language, light and da
   expect(await violations()).toEqual([]);
   await context.close();
 });
+
+test('with Polish among the languages, the Texts page has a row for its "few" form of months, which an editor saves; English and French alone have none', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const { page, violations } = await watched(context);
+  await signIn(page, 'ed', PASSWORDS.ed);
+  await page.getByRole('link', { name: 'Texts' }).click();
+  await page.getByLabel('months (fr)').waitFor();
+  expect(await page.getByLabel('months (fr)').getAttribute('placeholder')).toBe('mois');
+  expect(await page.getByLabel(/^monthsFew/).count()).toBe(0);
+
+  await page.getByRole('link', { name: 'Policy and signals' }).click();
+  await page.getByRole('checkbox', { name: 'Polski' }).check();
+  await page.getByRole('link', { name: 'Texts' }).click();
+  // "3 miesiące", but "6 miesięcy": Polish has a form of its own for 2 to 4.
+  const few = page.getByLabel('monthsFew (pl)');
+  expect(await few.getAttribute('placeholder')).toBe('miesiące');
+  expect(await page.getByLabel('months (pl)').getAttribute('placeholder')).toBe('miesięcy');
+  await few.fill('mies.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByRole('status').getByText('Draft saved.').waitFor();
+  expect(await axe(page)).toEqual([]);
+
+  const editor = ledger.client();
+  await editor.signIn('ed', PASSWORDS.ed);
+  const { config } = (await (await editor.call('/console/api/draft')).json()) as { config: import('../../src/server/index').SiteConfig };
+  expect(config.texts.pl).toEqual({ monthsFew: 'mies.' });
+  expect(await violations()).toEqual([]);
+  await context.close();
+});
