@@ -120,7 +120,8 @@ export function decisionStories(shop: Shop): void {
       document.cookie = '_ga=stats; domain=shop.test; path=/';
     });
     const where = (cookies: Cookie[], name: string) => cookies.filter((c) => c.name === name).map((c) => c.domain + c.path).sort();
-    expect(where(await session.cookies(shop.url('/shop/cart')), '_fbp')).toEqual(['.shop.test/', '.www.shop.test/', 'www.shop.test/', 'www.shop.test/shop']);
+    // Polled: a cookie set by document.cookie reaches the browser's cookie store a moment later (CI under load missed them).
+    await expect.poll(async () => where(await session.cookies(shop.url('/shop/cart')), '_fbp')).toEqual(['.shop.test/', '.www.shop.test/', 'www.shop.test/', 'www.shop.test/shop']);
 
     await page.evaluate(() => ((window as unknown as { loads: number }).loads = 1));
     await page.click('button', 'Cookie settings');
