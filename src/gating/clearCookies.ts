@@ -39,7 +39,8 @@ export function clearCookies(core: ConsentCore, platform: Platform, revoked?: st
       }
     }
   }
-  const remaining = readable();
+  // Read again only after a deletion: each read of document.cookie is a synchronous call to the browser's cookie store, at start-up too.
+  const remaining = found.length > 0 ? readable() : [];
   removed.push(...found.filter((name) => !remaining.includes(name)));
   if (revoked !== undefined || removed.length > 0 || remaining.length > 0) core.emit('clear', { categories, removed, remaining });
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ConsentKitConfig } from '../../src/core/config';
+import { createBrowserPlatform } from '../../src/platform/createBrowserPlatform';
 import { startGating } from './setup';
 
 const config: ConsentKitConfig = {
@@ -54,11 +55,31 @@ test('a cookie set on a parent path with a trailing slash (path=/shop/) is delet
   expect(clears).toEqual([{ categories: ['preferences', 'analytics', 'marketing', 'stats', 'pixel', 'ads'], removed: ['_ga'], remaining: [] }]);
 });
 
-test('nothing to delete at start-up: no clear event', async () => {
+test('nothing to delete at start-up: no clear event, and the cookies are read once', async () => {
   setCookies('session=1');
-  const { clears } = start('', config);
-  await afterFirstPaint();
-  expect(clears).toEqual([]);
+  // Each read of document.cookie is a synchronous call to the browser's cookie store.
+  let reads = 0;
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => {
+      reads += 1;
+      return cookie.get!.call(document);
+    },
+    set: (value: string) => cookie.set!.call(document, value),
+  });
+  try {
+    // What listing the cookies once costs (js-cookie reads document.cookie twice for it).
+    createBrowserPlatform(window).cookies.names();
+    const oneListing = reads;
+    reads = 0;
+    const { clears } = start('', config);
+    await afterFirstPaint();
+    expect(clears).toEqual([]);
+    expect(reads).toBe(oneListing);
+  } finally {
+    delete (document as { cookie?: string }).cookie;
+  }
 });
 
 test('withdrawing a category deletes only its cookies and says what is left', () => {
