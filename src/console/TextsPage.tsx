@@ -3,18 +3,14 @@ import { en } from '../ui/texts/en';
 import { type EditorProps, languagesOf } from './EditorProps';
 
 const BUILT_IN = ALL_LANGUAGES as unknown as Record<string, Record<string, string>>;
-/** The optional "few" plural forms some language has (Polish `monthsFew`), each listed after its plural. */
-const FEW_FORMS = new Set(Object.values(BUILT_IN).flatMap((texts) => Object.keys(texts).filter((key) => key.endsWith('Few'))));
 /** Category labels and descriptions are edited with their category. */
-const KEYS = Object.keys(en)
-  .filter((key) => !/^(necessary|preferences|analytics|marketing)(Text)?$/.test(key))
-  .flatMap((key) => (FEW_FORMS.has(key + 'Few') ? [key, key + 'Few'] : [key]));
+const KEYS = Object.keys(en).filter((key) => !/^(necessary|preferences|analytics|marketing)(Text)?$/.test(key));
 
 /** Every text of the banner and dialog, one row per text, one column per language; empty means the built-in text. */
 export function TextsPage({ t, config, update, editable }: EditorProps) {
   const languages = languagesOf(config);
-  // A "few" form only where one of the site's languages has it.
-  const keys = KEYS.filter((key) => !FEW_FORMS.has(key) || languages.some((lang) => BUILT_IN[lang]?.[key] !== undefined));
+  // A plural's optional "few" form (Polish `monthsFew`), after it, where one of the site's languages has it.
+  const keys = KEYS.flatMap((key) => (languages.some((lang) => BUILT_IN[lang]?.[key + 'Few'] !== undefined) ? [key, key + 'Few'] : [key]));
   return (
     <fieldset disabled={!editable} class="plain">
       <table class="texts">

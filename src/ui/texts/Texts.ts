@@ -39,10 +39,10 @@ export type Texts = {
   duration: string;
   cookies: string;
   /**
-   * Units of the kept duration, by the number's plural category (CLDR's, from
-   * the browser): `day` and `month` for "one", `daysFew` and `monthsFew` for
-   * "few" where the language has that form (Polish "3 miesiące"; without one,
-   * the plural), `days` and `months` for every other number.
+   * Units of the kept duration: `day` and `month` for 1, `days` and `months`
+   * for every other number. A language with a "few" form (Polish "3
+   * miesiące") gives `daysFew` or `monthsFew`, and then the browser's plural
+   * rules (CLDR's) say which form each number takes.
    */
   day: string;
   days: string;
